@@ -1,0 +1,95 @@
+"""Load the course glossary (docs/glossary.yml): the one source for the glossary page and pop-ups."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+class GlossaryError(ValueError):
+    """The glossary file cannot be used; the message says where and how to fix it."""
+
+
+@dataclass(frozen=True)
+class Term:
+    """One glossary entry."""
+
+    term: str
+    id: str
+    meaning: str
+    also: tuple[str, ...] = ()
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """Every form of the word the checks and pop-ups recognise."""
+        return (self.term, *self.also)
+
+
+def _line_of(text: str, needle: str) -> int:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if needle in line:
+            return number
+    return 1
+
+
+def parse_glossary(text: str, path: str = "docs/glossary.yml") -> list[Term]:
+    """Parse and validate the glossary file's text."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        raise GlossaryError(f"{path}, line {line}: this is not valid YAML ({getattr(error, 'problem', error)}). Check the indentation and quotes.") from None
+    if not isinstance(data, dict) or not isinstance(data.get("terms"), list):
+        raise GlossaryError(f"{path}, line 1: the file must start with 'terms:' followed by a list of entries.")
+    terms: list[Term] = []
+    seen_ids: set[str] = set()
+    for index, entry in enumerate(data["terms"], start=1):
+        where = f"{path}, entry {index}"
+        if not isinstance(entry, dict):
+            raise GlossaryError(f"{where}: each entry needs 'term', 'id' and 'meaning'.")
+        name = entry.get("term")
+        if isinstance(name, str):
+            where = f"{path}, line {_line_of(text, f'term: {name}')}"
+        unknown = set(entry) - {"term", "id", "also", "meaning"}
+        if unknown:
+            raise GlossaryError(f"{where}: unknown key {', '.join(sorted(unknown))}. Use only term, id, also and meaning.")
+        term_id, meaning, also = entry.get("id"), entry.get("meaning"), entry.get("also") or []
+        if not isinstance(name, str) or not name.strip():
+            raise GlossaryError(f"{where}: 'term' must be the word as it is shown.")
+        if not isinstance(term_id, str) or not _ID.match(term_id):
+            raise GlossaryError(f"{where}: 'id' of '{name}' must be lower-case letters, numbers and hyphens, like 'co-production'.")
+        if term_id in seen_ids:
+            raise GlossaryError(f"{where}: the id '{term_id}' is used twice. Give each entry its own id.")
+        if not isinstance(meaning, str) or not meaning.strip():
+            raise GlossaryError(f"{where}: '{name}' has no meaning. Write one or two plain sentences after 'meaning:'.")
+        if not isinstance(also, list) or not all(isinstance(form, str) and form.strip() for form in also):
+            raise GlossaryError(f"{where}: 'also' of '{name}' must be a list of words, like [co-produce, co-produced].")
+        seen_ids.add(term_id)
+        terms.append(Term(term=name.strip(), id=term_id, meaning=" ".join(meaning.split()), also=tuple(form.strip() for form in also)))
+    return terms
+
+
+def load_glossary(path: Path) -> list[Term]:
+    """Read and validate the glossary file."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise GlossaryError(f"{path}: cannot read the glossary ({error.strerror}).") from None
+    return parse_glossary(text, str(path))
+
+
+def term_pattern(terms: list[Term]) -> re.Pattern[str]:
+    """A pattern that finds any form of any term, longest first, as whole words."""
+    forms = sorted({form for term in terms for form in term.forms}, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(form) for form in forms) + r")(?![\w-])", re.IGNORECASE)
+
+
+def term_by_form(terms: list[Term]) -> dict[str, Term]:
+    """Map each lower-case form to its term."""
+    return {form.lower(): term for term in terms for form in term.forms}

@@ -1,0 +1,106 @@
+"""MkDocs glue for the plain-English checks; the work is done in the `readability` package."""
+
+from __future__ import annotations
+
+import fnmatch
+import json
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from readability.check import PageReport, ReadabilityError, Thresholds, analyse_page, course_average, front_matter_lines, message, page_thresholds
+from readability.glossary import GlossaryError, Term, load_glossary
+from readability.metrics import reading_time_label
+from readability.plain_words import load_plain_words
+from readability.report import report_data, report_html
+from readability.settings import ReadabilityConfig, load_settings, plain_words_path, site_thresholds
+
+log = logging.getLogger("mkdocs.hooks.readability")
+
+REPORT_MARKER = "<!-- readability-report -->"
+
+_settings: ReadabilityConfig
+_thresholds: Thresholds
+_glossary: list[Term] = []
+_plain_words: dict[str, str] = {}
+_reports: dict[str, PageReport] = {}
+_page_thresholds: dict[str, tuple[Thresholds, str | None]] = {}
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
+    """Validate `extra.readability` and load the glossary and the plainer-words list once."""
+    global _settings, _thresholds, _glossary, _plain_words
+    try:
+        _settings = load_settings(config.extra.get("readability"), config.config_file_path)
+        _thresholds = site_thresholds(_settings)
+        _glossary = load_glossary(Path(config.docs_dir) / _settings.glossary_file)
+        _plain_words = load_plain_words(plain_words_path(_settings, Path(config.config_file_path).parent))
+    except (ReadabilityError, GlossaryError, ValueError, OSError) as error:
+        raise PluginError(str(error)) from None
+    _reports.clear()
+    _page_thresholds.clear()
+    return config
+
+
+def _is_checked(page: Page) -> bool:
+    return _settings.enabled and not any(fnmatch.fnmatch(page.file.src_uri, pattern) for pattern in _settings.exclude)
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    """Read a page's `readability:` exception, which must give a reason."""
+    if not _is_checked(page):
+        return None
+    source = page.file.content_string
+    line = next((n for n, text in enumerate(source.splitlines(), 1) if text.startswith("readability:")), 1)
+    try:
+        _page_thresholds[page.file.src_uri] = page_thresholds(_thresholds, page.meta.get("readability"), page.file.src_uri, line)
+    except ReadabilityError as error:
+        raise PluginError(str(error)) from None
+    return None
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    """Measure the page, warn about each finding, and show the reading time under the title."""
+    if not _is_checked(page):
+        return None
+    uri = page.file.src_uri
+    thresholds, reason = _page_thresholds.get(uri, (_thresholds, None))
+    source = page.file.content_string
+    report = analyse_page(
+        html, page.markdown or "", uri, thresholds, plain_words=_plain_words, glossary=_glossary,
+        words_per_minute=_settings.words_per_minute, first_line=front_matter_lines(source) + 1,
+        is_glossary_page=uri == "glossary.md",
+    )
+    report.exception_reason = reason
+    _reports[uri] = report
+    for finding in report.findings:
+        (log.warning if finding.severity == "warning" else log.debug)(message(finding, uri))
+    label = f'<p class="app-reading-time">{reading_time_label(report.reading_minutes)}</p>'
+    head, found, tail = html.partition("</h1>")
+    return head + found + label + tail if found else label + html
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+    """Fill in the authors' report page, once every page has been measured."""
+    if page.file.src_uri != _settings.report_page or REPORT_MARKER not in output:
+        return None
+    return output.replace(REPORT_MARKER, report_html(list(_reports.values()), _settings.min_average_reading_ease))
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Write readability.json and check the course-wide average."""
+    if not _settings.enabled:
+        return
+    reports = list(_reports.values())
+    data = report_data(reports, _settings.min_average_reading_ease)
+    Path(config.site_dir, "readability.json").write_text(json.dumps(data, indent=2), encoding="utf-8")
+    average = course_average(reports)
+    if reports and average < _settings.min_average_reading_ease:
+        log.warning(
+            "The course's average Flesch Reading Ease is %.1f (at least %g). Start with the hardest pages in "
+            "the authors' report (%s).", average, _settings.min_average_reading_ease, _settings.report_page,
+        )
