@@ -1,0 +1,96 @@
+"""Shared fixtures: one strict build per test session, a local web server, and Chromium."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# Flags that keep Chromium from calling home: this machine has no network,
+# and the site must make no outside requests anyway.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--disable-quic", "--no-first-run", "--disable-default-apps"]
+COLOUR_SCHEMES = ("default", "slate", "high-contrast")
+
+
+def build_site(config_file: Path, site_dir: Path, *, extra_env: dict[str, str] | None = None, network: bool = True) -> subprocess.CompletedProcess[str]:
+    """Run `mkdocs build --strict` (never with -q, which hides warnings) and return the result."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file), "-d", str(site_dir)]
+    if not network:
+        command = ["unshare", "-rn", *command]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
+    return subprocess.run(command, cwd=config_file.parent, capture_output=True, text=True, env=env, timeout=600)
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The whole course, built once with --strict into a temporary folder."""
+    target = tmp_path_factory.mktemp("site")
+    result = build_site(PROJECT_DIR / "mkdocs.yml", target)
+    if result.returncode != 0:
+        pytest.fail(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
+    return target
+
+
+def built_pages(site: Path) -> list[str]:
+    """The site-relative path of every HTML page in a built site."""
+    return sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html"))
+
+
+@pytest.fixture(scope="session")
+def page_paths(site_dir: Path) -> list[str]:
+    """Every built HTML page, for example 'modules/01-what-co-production-means/index.html'."""
+    return built_pages(site_dir)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the standard library's name
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(site_dir: Path):
+    """The built site served over HTTP on 127.0.0.1, on a free port."""
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+def page_url(base: str, path: str) -> str:
+    """The served address of a built page, with clean URLs ('a/index.html' -> 'a/')."""
+    return base + (path[: -len("index.html")] if path.endswith("index.html") else path)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, headless, driven by Playwright (its own browser download cannot work here)."""
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium is not installed at {CHROMIUM}. Run: apt-get install chromium", pytrace=False)
+    playwright = sync_playwright().start()
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
+    playwright.stop()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh browser tab at a desktop size, closed after the test."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    tab = context.new_page()
+    yield tab
+    context.close()
