@@ -1,0 +1,45 @@
+# The two commands in README.md:
+#   make serve  - set everything up, build the course (with its PDFs) and serve it
+#   make test   - set everything up and run every test
+# Everything else here is a step those two use.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: setup serve build test check-readability benchmark clean
+
+## setup: install system packages (if missing) and the pinned Python packages
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt tools/install_system_packages.sh
+	sh tools/install_system_packages.sh
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+## build: build the whole course into site/ (fails on any warning)
+build: setup
+	$(BIN)/mkdocs build --strict
+
+## serve: build the course and serve it at http://127.0.0.1:$(PORT)/
+serve: build
+	@echo "The course is at http://127.0.0.1:$(PORT)/  (press Ctrl+C to stop)"
+	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory site
+
+## test: run every test (builds the course itself, in a temporary folder)
+test: setup
+	$(BIN)/python -m pytest
+
+## check-readability: plain-English report for one page or folder, e.g. make check-readability FILE=docs/modules
+check-readability: setup
+	PYTHONPATH=hooks $(BIN)/python -m readability $(or $(FILE),docs)
+
+## benchmark: build times with and without the readability hooks, and page weights
+benchmark: setup
+	$(BIN)/python tools/benchmark_build.py
+
+clean:
+	rm -rf site $(VENV) .pytest_cache

@@ -1,0 +1,31 @@
+#!/bin/sh
+# Install the Debian packages the course needs beyond Python:
+#   chromium  - the browser the tests drive (Playwright's own download cannot work offline)
+#   nginx     - the web server the self-hosting tests start
+#   libpango  - the text layout library WeasyPrint uses to make the PDFs
+# Does nothing when they are all there already.
+set -eu
+
+missing=""
+command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing="$missing nginx"
+ldconfig -p 2>/dev/null | grep -q 'libpango-1.0.so' || missing="$missing libpango-1.0-0"
+ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so' || missing="$missing libpangoft2-1.0-0"
+python3 -c 'import ensurepip, venv' 2>/dev/null || missing="$missing python3-venv"
+
+if [ -z "$missing" ]; then
+    exit 0
+fi
+
+echo "Installing system packages:$missing"
+if [ "$(id -u)" = "0" ]; then
+    SUDO=""
+elif command -v sudo >/dev/null 2>&1; then
+    SUDO="sudo"
+else
+    echo "These Debian packages are missing:$missing" >&2
+    echo "Ask someone with administrator rights to run: apt-get install$missing" >&2
+    exit 1
+fi
+$SUDO apt-get update
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends $missing
