@@ -87,6 +87,20 @@ def browser():
     playwright.stop()
 
 
+# Material keeps the chosen colour scheme in localStorage under "<site path>.__palette".
+_REMEMBER_SCHEME = """
+localStorage.setItem("/.__palette", JSON.stringify({
+  index: %d, color: {media: "", scheme: "%s", primary: "custom", accent: "custom"}}));
+"""
+
+
+def context_with_scheme(browser, scheme: str, **options):
+    """A browser context where the learner has already chosen `scheme`, as Material remembers it."""
+    context = browser.new_context(**{"viewport": {"width": 1280, "height": 800}, **options})
+    context.add_init_script(_REMEMBER_SCHEME % (COLOUR_SCHEMES.index(scheme), scheme))
+    return context
+
+
 @pytest.fixture
 def page(browser):
     """A fresh browser tab at a desktop size, closed after the test."""
