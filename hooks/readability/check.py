@@ -114,12 +114,14 @@ def _without_reference_sections(blocks: list[Block]) -> list[Block]:
     return kept
 
 
+def _links_to_glossary_page(href: str) -> bool:
+    """True for a link to the glossary page, as Markdown (`glossary.md`) or built (`glossary/`)."""
+    page = urlsplit(href).path.rstrip("/").rsplit("/", 1)[-1]
+    return page in ("glossary", "glossary.md", "glossary.html")
+
+
 def _is_glossary_link(href: str | None, term: Term) -> bool:
-    if not href:
-        return False
-    parts = urlsplit(href)
-    page = parts.path.rstrip("/").rsplit("/", 1)[-1]
-    return page in ("glossary", "glossary.md", "glossary.html") and parts.fragment == term.id
+    return bool(href) and _links_to_glossary_page(href) and urlsplit(href).fragment == term.id
 
 
 def _quote(text: str, limit: int = 80) -> str:
@@ -136,7 +138,7 @@ def _jargon_findings(blocks: list[Block], terms: list[Term], lines: SourceLines)
         if block.is_heading:
             continue
         for segment in block.segments:
-            linked_elsewhere = segment.link is not None and not urlsplit(segment.link).path.rstrip("/").endswith("glossary")
+            linked_elsewhere = segment.link is not None and not _links_to_glossary_page(segment.link)
             for match in pattern.finditer(segment.text):
                 term = by_form[match.group(1).lower()]
                 if term.id in seen:
