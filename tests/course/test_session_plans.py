@@ -1,0 +1,82 @@
+"""The two session plans: their timings add up, they have a break, and each part names a real module and activity."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from course.course_pages import SESSION_PLANS, minutes_of, module_numbers, read_page, soup_of
+
+_CLOCK = re.compile(r"^\d{1,2}:\d{2}$")
+
+
+def plan_rows(soup: BeautifulSoup) -> list[dict[str, object]]:
+    """The rows of the plan table (the one with Start and Minutes columns), as dicts of cell text and links."""
+    for table in soup.select("article table"):
+        headers = [th.get_text(strip=True) for th in table.select("thead th")]
+        if "Start" in headers and "Minutes" in headers:
+            rows = []
+            for tr in table.select("tbody tr"):
+                cells = tr.find_all("td")
+                row: dict[str, object] = {header: cell.get_text(" ", strip=True) for header, cell in zip(headers, cells)}
+                row["links"] = {header: [a["href"] for a in cell.select("a[href]")] for header, cell in zip(headers, cells)}
+                rows.append(row)
+            return rows
+    return []
+
+
+@pytest.mark.parametrize("path", SESSION_PLANS)
+def test_plan_says_its_start_and_finish(path: str) -> None:
+    page = read_page(path)
+    start, finish = str(page.meta.get("start", "")), str(page.meta.get("finish", ""))
+    assert _CLOCK.match(start) and _CLOCK.match(finish), f"{path}: front matter needs 'start' and 'finish' like \"10:00\""
+    assert minutes_of(finish) > minutes_of(start), f"{path}: finishes ({finish}) before it starts ({start})"
+    assert start in page.body and finish in page.body, f"{path}: the page text should tell the trainer it runs {start} to {finish}"
+
+
+@pytest.mark.parametrize("path", SESSION_PLANS)
+def test_plan_timings_add_up_to_the_session_length(path: str, site_dir: Path) -> None:
+    page = read_page(path)
+    rows = plan_rows(soup_of(site_dir, page.built_path))
+    assert rows, f"{path}: no plan table with 'Start' and 'Minutes' columns"
+    start, finish = minutes_of(str(page.meta["start"])), minutes_of(str(page.meta["finish"]))
+    total = sum(int(str(row["Minutes"])) for row in rows)
+    assert total == finish - start, f"{path}: the parts add up to {total} minutes, but {page.meta['start']} to {page.meta['finish']} is {finish - start}"
+    clock = start
+    for row in rows:
+        assert minutes_of(str(row["Start"])) == clock, f"{path}: the part '{row['What happens']}' should start at {clock // 60}:{clock % 60:02d}, not {row['Start']}"
+        clock += int(str(row["Minutes"]))
+
+
+@pytest.mark.parametrize("path", SESSION_PLANS)
+def test_plan_has_a_break(path: str, site_dir: Path) -> None:
+    rows = plan_rows(soup_of(site_dir, read_page(path).built_path))
+    breaks = [row for row in rows if str(row["What happens"]).lower().startswith("break")]
+    assert breaks, f"{path}: the plan has no break"
+    assert all(int(str(row["Minutes"])) >= 10 for row in breaks), f"{path}: a break should be at least 10 minutes"
+
+
+@pytest.mark.parametrize("path", SESSION_PLANS)
+def test_plan_parts_name_modules_and_activities_of_this_session(path: str, site_dir: Path) -> None:
+    page = read_page(path)
+    session = page.meta.get("session")
+    modules = module_numbers()
+    in_session = {number for number, module in modules.items() if module.meta.get("session") == session}
+    taught: set[int] = set()
+    for row in plan_rows(soup_of(site_dir, page.built_path)):
+        module_cell = str(row["Module"])
+        if not module_cell.isdigit():
+            continue
+        number = int(module_cell)
+        assert number in in_session, f"{path}: part '{row['What happens']}' names module {number}, which is not in session {session}"
+        taught.add(number)
+        for href in row["links"]["Activity"]:  # type: ignore[index]
+            name = href.rstrip("/").rsplit("/", 1)[-1]
+            activity = read_page(f"activities/{name}.md")
+            assert activity.meta.get("module") == number, f"{path}: activity {name} belongs to module {activity.meta.get('module')}, not {number}"
+            assert activity.meta.get("time") == int(str(row["Minutes"])), (
+                f"{path}: gives {name} {row['Minutes']} minutes, but the activity takes {activity.meta.get('time')}")
+    assert taught == in_session, f"{path}: the plan leaves out modules {sorted(in_session - taught)} of session {session}"
