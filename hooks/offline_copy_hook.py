@@ -1,0 +1,44 @@
+"""MkDocs glue for the offline copy; the work is done in offline_copy.py.
+
+List this hook last in `hooks:` in mkdocs.yml: it zips what the other hooks have
+written, the PDF packs included.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort, PluginError
+from mkdocs.plugins import event_priority
+
+from offline_copy import OFFLINE_FLAG, OfflineCopyError, make_offline_copy
+
+log = logging.getLogger("mkdocs.hooks.offline_copy")
+
+_command = "build"
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    """Remember whether this is `mkdocs serve`, which rebuilds on every save and needs no zip."""
+    global _command
+    _command = command
+
+
+# After every other post-build step (default priority 0), so the PDF packs are there to copy.
+@event_priority(-75)
+def on_post_build(*, config: MkDocsConfig) -> None:
+    """Build the course again for `file://` and zip it into site/downloads/course-offline.zip."""
+    if config.extra.get(OFFLINE_FLAG):
+        return  # This is the offline build itself.
+    if _command == "serve":
+        log.info("Not making the offline copy while serving: run `make build` to make it.")
+        return
+    try:
+        copy = make_offline_copy(config)
+    except (OfflineCopyError, OSError) as error:
+        raise PluginError(f"The offline copy could not be made: {error}") from None
+    except Abort as error:
+        raise PluginError(f"The offline copy's build stopped: {error}. The messages above say why.") from None
+    log.info("Offline copy: %s (%d files, %.1f MB) made in %.1f seconds.", copy.zip_file.name, copy.file_count,
+             copy.zip_file.stat().st_size / 1e6, copy.seconds)
