@@ -29,3 +29,10 @@ def test_course_page_is_in_the_nav(path: str) -> None:
 def test_the_course_has_enough_pages(folder: str, at_least: int) -> None:
     pages = {"modules": MODULES, "case-studies": CASE_STUDIES, "activities": ACTIVITIES}[folder]
     assert len(pages) >= at_least, f"docs/{folder} has {len(pages)} pages; the course needs at least {at_least}"
+
+
+@pytest.mark.parametrize("path", NAV_PAGES)
+def test_every_table_has_column_headers(path: str, site_dir: Path) -> None:
+    tables = soup_of(site_dir, read_page(path).built_path).select("article table")
+    headless = [index for index, table in enumerate(tables, start=1) if not table.select("thead th")]
+    assert not headless, f"{path}: table(s) {headless} have no column headers, so screen readers cannot name the cells"
