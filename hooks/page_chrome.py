@@ -19,9 +19,15 @@ _SECTION_NAV = re.compile(
     re.DOTALL,
 )
 _TAG = re.compile(r"<[^>]+>")
+# Material's header menu and search buttons are <label>s for hidden checkboxes,
+# so they have no name and cannot be reached by keyboard. We make them buttons.
+_HEADER_BUTTONS = {
+    "__drawer": "Open the course menu",
+    "__search": "Search this course",
+}
+_HEADER_BUTTON = re.compile(r'<label class="md-header__button md-icon" for="(__drawer|__search)">')
 _TABLE = re.compile(r"<table>(.*?)</table>", re.DOTALL)
 _HEADER_CELL = re.compile(r"<th[^>]*>(.*?)</th>", re.DOTALL)
-_TASK_ITEM = re.compile(r'<li class="task-list-item">\s*(<input type="checkbox"[^>]*>)(.*?)</li>', re.DOTALL)
 
 
 def plain_text(fragment: str) -> str:
@@ -62,6 +68,13 @@ def scrollable_tables(html: str) -> str:
     return _TABLE.sub(wrap, html)
 
 
-def labelled_task_items(html: str) -> str:
-    """Tie each task-list checkbox to its words, so screen readers name it (axe rule label)."""
-    return _TASK_ITEM.sub(r'<li class="task-list-item"><label>\1\2</label></li>', html)
+
+def keyboard_header_buttons(html: str) -> str:
+    """Give the header's menu and search buttons a name, a role and a Tab stop (see app-header-buttons.js)."""
+
+    def button(match: re.Match[str]) -> str:
+        target = match.group(1)
+        return (f'<label class="md-header__button md-icon js-header-button" for="{target}" role="button" '
+                f'tabindex="0" aria-expanded="false" aria-label="{_HEADER_BUTTONS[target]}" data-module="app-header-button">')
+
+    return _HEADER_BUTTON.sub(button, html)

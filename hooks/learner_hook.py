@@ -1,0 +1,111 @@
+"""MkDocs glue for learning on your own: questions, notes, progress, glossary pop-ups, listening.
+
+The work is in quiz.py, glossary_tips.py and learner_pages.py; the browser
+side is in overrides/assets/javascripts/app-*.js.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from glossary_tips import glossary_tips
+from learner_pages import (
+    CLEAR_HTML, CoursePage, LearnerPageError, Reflection, add_done_button, add_listen_controls,
+    certificate_html, fill_markers, notes_html, notes_tools_html, page_id, progress_html, reflection_boxes, tracked_kind,
+)
+from quiz import QuizError, id_prefix, interactive_questions
+from readability.glossary import GlossaryError, Term, load_glossary
+
+log = logging.getLogger("mkdocs.hooks.learner")
+
+GLOSSARY_FILE = "glossary.yml"
+_terms: list[Term] = []
+_nav_order: dict[str, int] = {}
+_course_pages: dict[str, CoursePage] = {}
+_reflections: dict[str, list[Reflection]] = {}
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
+    """Load the glossary for the pop-ups and forget the last build's pages."""
+    global _terms
+    try:
+        _terms = load_glossary(Path(config.docs_dir) / GLOSSARY_FILE)
+    except GlossaryError as error:
+        raise PluginError(str(error)) from None
+    _nav_order.clear()
+    _course_pages.clear()
+    _reflections.clear()
+    return config
+
+
+def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+    """Remember the order of pages in the menu, for the progress and notes pages."""
+    for index, page in enumerate(nav.pages):
+        _nav_order[page.file.src_uri] = index
+    return None
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    """Make the questions and reflection boxes interactive, add the pop-ups, "Listen" and "Mark as done"."""
+    src = page.file.src_uri
+    try:
+        html = interactive_questions(html, src_path=src, markdown=page.file.content_string)
+    except QuizError as error:
+        raise PluginError(str(error)) from None
+    title = str(page.meta.get("title") or page.title or "")
+    this_page = CoursePage(id=page_id(page.url), title=title, kind=tracked_kind(src) or "", url=page.url)
+    html, found = reflection_boxes(html, page=this_page)
+    if found:
+        _reflections[src] = [Reflection(r.id, r.question, r.page_id, r.page_title, page.url) for r in found]
+    if src != "glossary.md":
+        html = glossary_tips(html, _terms, id_prefix=id_prefix(src) + "-")
+    if not src.startswith("authors/"):
+        html = add_listen_controls(html)
+    if this_page.kind:
+        _course_pages[src] = this_page
+        html = add_done_button(html, this_page)
+    return html
+
+
+def _organisation_name(config: MkDocsConfig) -> str:
+    organisation = config.extra.get("organisation")
+    name = organisation.get("name") if isinstance(organisation, dict) else None
+    return name.strip() if isinstance(name, str) else ""
+
+
+def _in_menu_order(src_uris: list[str]) -> list[str]:
+    return sorted(src_uris, key=lambda uri: (_nav_order.get(uri, len(_nav_order)), uri))
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+    """Fill the progress and notes pages' parts, now that every page has been read."""
+    if "<!-- app:" not in output:
+        return None
+    here = page.url
+
+    def relative(target: CoursePage | Reflection) -> str:
+        return get_relative_url(target.url, here)
+
+    pages = [CoursePage(p.id, p.title, p.kind, relative(p)) for p in (_course_pages[uri] for uri in _in_menu_order(list(_course_pages)))]
+    reflections = [Reflection(r.id, r.question, r.page_id, r.page_title, relative(r))
+                   for uri in _in_menu_order(list(_reflections)) for r in _reflections[uri]]
+    modules = sum(1 for p in pages if p.kind == "module")
+    parts = {
+        "progress": progress_html(pages),
+        "notes": notes_html(reflections),
+        "notes-tools": notes_tools_html(config.site_name),
+        "clear": CLEAR_HTML,
+        "certificate": certificate_html(course=config.site_name, organisation=_organisation_name(config), module_count=modules),
+    }
+    try:
+        return fill_markers(output, parts, src_path=page.file.src_uri)
+    except LearnerPageError as error:
+        raise PluginError(str(error)) from None

@@ -1,0 +1,267 @@
+"""The parts of a page that let a learner study on their own, kept only in their browser.
+
+Each function takes HTML or plain data and returns HTML, so it is tested
+without a build. The browser side is in overrides/assets/javascripts/app-*.js:
+each part starts from its `data-module` attribute and finds its pieces by
+`js-*` classes. Everything a script needs is written here at build time, as
+HTML and data attributes (no inline scripts, so a strict Content-Security-Policy
+works). Parts that only work with JavaScript are `hidden` until a script shows
+them, so the page still makes sense without it.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+from dataclasses import dataclass
+
+from bs4 import BeautifulSoup
+
+# Pages a learner can mark as done: the modules, case studies and activities
+# (not the section index pages).
+TRACKED_SECTIONS = {"modules/": "module", "case-studies/": "case study", "activities/": "activity"}
+MARKER = re.compile(r"<!--\s*app:(?P<name>[a-z-]+)\s*-->")
+
+
+class LearnerPageError(ValueError):
+    """A page asks for a part that does not exist; the message names the file and the fix."""
+
+
+@dataclass(frozen=True)
+class CoursePage:
+    """A page the learner can mark as done."""
+
+    id: str
+    title: str
+    kind: str
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Reflection:
+    """One "Think about it" question and where it is."""
+
+    id: str
+    question: str
+    page_id: str
+    page_title: str
+    url: str = ""
+
+
+def page_id(url: str) -> str:
+    """A page's stable id from its URL: 'modules/01-x/' and 'modules/01-x.html' both give 'modules/01-x'.
+
+    The browser works out the same id from a link (AppStorage.pageId), so ticks
+    and progress survive a move between a web server and a memory stick.
+    """
+    path = url.split("#")[0]
+    for ending in ("index.html", ".html"):
+        if path.endswith(ending):
+            path = path[: -len(ending)]
+    return path.strip("/")
+
+
+def tracked_kind(src_uri: str) -> str | None:
+    """'module', 'case study' or 'activity' for a page a learner can mark as done, else None."""
+    for prefix, kind in TRACKED_SECTIONS.items():
+        if src_uri.startswith(prefix) and src_uri != prefix + "index.md":
+            return kind
+    return None
+
+
+def _attr(value: str) -> str:
+    return html_lib.escape(value, quote=True)
+
+
+def done_button_html(page: CoursePage) -> str:
+    """The "Mark as done" toggle for a page, hidden until the script starts."""
+    return (
+        f'<div class="app-done" data-module="app-done" data-page-id="{_attr(page.id)}" data-page-title="{_attr(page.title)}" hidden>'
+        f'<button type="button" class="app-button app-done__button js-done-button" aria-pressed="false">Mark as done</button>'
+        f"</div>"
+    )
+
+
+def add_done_button(html: str, page: CoursePage) -> str:
+    """Put the "Mark as done" button before "What comes next", or before "Sources", or at the end."""
+    button = done_button_html(page)
+    for heading_id in ("what-comes-next", "sources"):
+        match = re.search(rf'<h2 id="{heading_id}"', html)
+        if match:
+            return html[: match.start()] + button + html[match.start():]
+    return html + button
+
+
+LISTEN_HTML = (
+    '<div class="app-listen" data-module="app-listen" hidden>'
+    '<button type="button" class="app-button app-button--secondary app-listen__play js-listen-play">Listen to this page</button>'
+    '<button type="button" class="app-button app-button--secondary app-listen__stop js-listen-stop" hidden>Stop</button>'
+    '<p class="app-listen__status js-listen-status" role="status"></p>'
+    "</div>"
+)
+
+
+def add_listen_controls(html: str) -> str:
+    """Put the "Listen to this page" controls under the main heading (and its reading time)."""
+    match = re.search(r'<p class="app-reading-time">.*?</p>', html, re.DOTALL) or re.search(r"</h1>", html)
+    if not match:
+        return html
+    return html[: match.end()] + LISTEN_HTML + html[match.end():]
+
+
+def reflection_boxes(html: str, *, page: CoursePage) -> tuple[str, list[Reflection]]:
+    """Give every "Think about it" box a text box labelled by its question; return the questions found."""
+    if "admonition reflect" not in html:
+        return html, []
+    soup = BeautifulSoup(html, "html.parser")
+    found: list[Reflection] = []
+    for number, box in enumerate(soup.select("div.admonition.reflect"), start=1):
+        title = box.find("p", class_="admonition-title", recursive=False)
+        if title is None:
+            continue
+        question = title.get_text(" ", strip=True)
+        note_id = f"{page.id}#{number}"
+        base = f"{page.id.replace('/', '-') or 'home'}-reflect-{number}"
+        title["id"] = f"{base}-question"
+        note = BeautifulSoup(
+            f'<div class="app-note" data-module="app-note" data-note-id="{_attr(note_id)}" '
+            f'data-note-question="{_attr(question)}" data-page-title="{_attr(page.title)}" hidden>'
+            f'<textarea class="app-note__input js-note-input" id="{base}-answer" rows="5" '
+            f'aria-labelledby="{base}-question" aria-describedby="{base}-hint"></textarea>'
+            f'<p class="app-note__hint" id="{base}-hint">What you type is saved as you type, only on this device. '
+            f'You can see all your answers on the "My notes" page.</p>'
+            f'<p class="app-note__status js-note-status"></p>'
+            f"</div>"
+            f'<noscript><p class="app-note__paper">Write your answer on paper or in a notebook.</p></noscript>',
+            "html.parser",
+        )
+        box.append(note)
+        found.append(Reflection(id=note_id, question=question, page_id=page.id, page_title=page.title))
+    return str(soup), found
+
+
+def _page_list(pages: list[CoursePage], list_class: str) -> str:
+    items = "".join(
+        f'<li class="app-progress__item js-progress-item" data-page-id="{_attr(p.id)}">'
+        f'<a href="{_attr(p.url)}">{html_lib.escape(p.title)}</a>'
+        f' <span class="app-progress__state js-progress-state"></span></li>'
+        for p in pages
+    )
+    return f'<ul class="app-progress__list {list_class}">{items}</ul>'
+
+
+def progress_html(pages: list[CoursePage]) -> str:
+    """The "Your progress" part: a summary, "Continue where you left off" and a list per kind of page."""
+    modules = [p for p in pages if p.kind == "module"]
+    case_studies = [p for p in pages if p.kind == "case study"]
+    activities = [p for p in pages if p.kind == "activity"]
+    return (
+        f'<div class="app-progress" data-module="app-progress" data-module-count="{len(modules)}">'
+        f'<noscript><p class="app-progress__no-script">Your browser has JavaScript switched off, so this page cannot show '
+        f"your progress. You can still read every page of the course.</p></noscript>"
+        f'<p class="app-progress__summary js-progress-summary" hidden></p>'
+        f'<p class="app-progress__continue js-progress-continue" hidden>'
+        f'<a class="app-button js-progress-continue-link" href="#">Continue where you left off</a></p>'
+        f'<h2 id="modules">The {len(modules)} modules</h2>'
+        f"{_page_list(modules, 'js-progress-modules')}"
+        f'<h2 id="case-studies">Case studies</h2>'
+        f'<p class="js-progress-count" data-kind="case studies" hidden></p>'
+        f"{_page_list(case_studies, 'js-progress-case-studies')}"
+        f'<h2 id="activities">Activities</h2>'
+        f'<p class="js-progress-count" data-kind="activities" hidden></p>'
+        f"{_page_list(activities, 'js-progress-activities')}"
+        f"</div>"
+    )
+
+
+def notes_html(reflections: list[Reflection]) -> str:
+    """The "My notes" part: every question, grouped by page, with a place for the learner's answer."""
+    parts = ['<div class="app-notes" data-module="app-notes-page">']
+    current = None
+    for reflection in reflections:
+        if reflection.page_id != current:
+            if current is not None:
+                parts.append("</ul>")
+            current = reflection.page_id
+            parts.append(f'<h3><a href="{_attr(reflection.url)}">{html_lib.escape(reflection.page_title)}</a></h3>'
+                         '<ul class="app-notes__list">')
+        parts.append(
+            f'<li class="app-notes__item js-notes-item" data-note-id="{_attr(reflection.id)}">'
+            f'<p class="app-notes__question">{html_lib.escape(reflection.question)}</p>'
+            f'<p class="app-notes__answer js-notes-answer" hidden></p></li>'
+        )
+    if current is not None:
+        parts.append("</ul>")
+    parts.append('<div class="js-notes-other" hidden><h3>Other notes</h3>'
+                 "<p>These answers are to questions that are no longer in the course.</p>"
+                 '<ul class="app-notes__list js-notes-other-list"></ul></div>')
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def notes_tools_html(course: str) -> str:
+    """The "Download my notes" and "Load notes from a file" controls, hidden until the script starts."""
+    return (
+        f'<div class="app-notes-tools" data-module="app-notes-tools" data-course="{_attr(course)}" hidden>'
+        '<p><button type="button" class="app-button js-notes-download">Download my notes</button></p>'
+        '<p class="app-notes-tools__load">'
+        '<label class="app-notes-tools__label" for="notes-file">Load notes from a file</label>'
+        '<input class="app-notes-tools__file js-notes-file" id="notes-file" type="file" accept=".txt,.json,text/plain,application/json">'
+        "</p>"
+        '<p class="app-notes-tools__message js-notes-message" role="status"></p>'
+        "</div>"
+    )
+
+CLEAR_HTML = (
+    '<div class="app-clear" data-module="app-clear" hidden>'
+    '<button type="button" class="app-button app-button--warning js-clear-start">Clear my progress and notes</button>'
+    '<div class="app-clear__confirm js-clear-confirm" hidden>'
+    '<p class="app-clear__question js-clear-question" tabindex="-1"><strong>Are you sure?</strong> This takes your ticks, '
+    "your notes and your name off this browser. You cannot undo it. You may want to download your notes first.</p>"
+    '<button type="button" class="app-button app-button--warning js-clear-yes">Yes, clear everything</button> '
+    '<button type="button" class="app-button app-button--secondary js-clear-no">No, keep them</button>'
+    "</div>"
+    '<p class="app-clear__status js-clear-status" role="status"></p>'
+    "</div>"
+)
+
+
+def certificate_html(*, course: str, organisation: str, module_count: int) -> str:
+    """The certificate of completion: shown by the script once every module is done."""
+    from_organisation = (f'<p class="app-certificate__line">from</p><p class="app-certificate__organisation">{html_lib.escape(organisation)}</p>'
+                         if organisation else "")
+    return (
+        f'<div class="app-certificate" data-module="app-certificate" data-course="{_attr(course)}" '
+        f'data-organisation="{_attr(organisation)}">'
+        f'<p class="js-certificate-waiting">When you have marked all {module_count} modules as done, '
+        f"you can make a certificate here to print.</p>"
+        f'<div class="app-certificate__ready js-certificate-ready" hidden>'
+        f"<p>Well done: you have finished every module. Type your name, then print your certificate.</p>"
+        f'<p class="app-certificate__field"><label class="app-certificate__label" for="certificate-name">Your name</label>'
+        f'<span class="app-certificate__hint" id="certificate-name-hint">We keep your name only on this device.</span>'
+        f'<input class="app-certificate__input js-certificate-input" id="certificate-name" type="text" '
+        f'autocomplete="name" aria-describedby="certificate-name-hint"></p>'
+        f'<div class="app-certificate__sheet js-certificate-sheet">'
+        f'<p class="app-certificate__kicker">Certificate of completion</p>'
+        f'<p class="app-certificate__name js-certificate-name">Your name</p>'
+        f'<p class="app-certificate__line">has completed the course</p>'
+        f'<p class="app-certificate__course">{html_lib.escape(course)}</p>'
+        f"{from_organisation}"
+        f'<p class="app-certificate__line">on <span class="js-certificate-date"></span></p>'
+        f"</div>"
+        f'<p><button type="button" class="app-button js-certificate-print">Print my certificate</button></p>'
+        f"</div></div>"
+    )
+
+
+def fill_markers(html: str, parts: dict[str, str], *, src_path: str) -> str:
+    """Replace each `<!-- app:name -->` marker with its part; raise LearnerPageError for an unknown name."""
+
+    def replace(match: re.Match[str]) -> str:
+        name = match.group("name")
+        if name not in parts:
+            known = ", ".join(sorted(parts))
+            raise LearnerPageError(f"Doc file '{src_path}': there is no part called 'app:{name}'. Use one of: {known}.")
+        return parts[name]
+
+    return MARKER.sub(replace, html)
