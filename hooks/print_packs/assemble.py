@@ -1,0 +1,162 @@
+"""One HTML document per pack: cover, contents, the pages in their parts, and the answers at the back."""
+
+from __future__ import annotations
+
+import html as html_lib
+from dataclasses import dataclass
+
+from bs4 import BeautifulSoup, Tag
+
+from print_packs.clean import (
+    Question, answers_html, fragment, paper_questions, paper_reflections, remove_screen_only, remove_trainer_notes,
+)
+from print_packs.contents import ContentsEntry, contents_html
+from print_packs.links import page_key, prefix_ids, rewrite_links, unwrap_dangling_links
+from print_packs.packs import Pack, SourcePage, pages_in_parts
+
+ANSWERS_ID = "app-pack-answers"
+# Glossary links are words explained at the back of the handbook: a page number
+# after each would clutter every module, so on paper they are plain words.
+PLAIN_PAGES = frozenset({"glossary/", "glossary.html"})
+_LABELS = {"modules/": "Module {module}: ", "activities/": "Activity: ", "case-studies/": "Case study: "}
+
+
+@dataclass(frozen=True)
+class Cover:
+    """What the cover page says besides the pack's name."""
+
+    course: str
+    organisation: str
+    version: str
+    date: str
+
+
+@dataclass(frozen=True)
+class PackDocument:
+    """A pack as one HTML document, with what it holds (for checks and the build log)."""
+
+    pack: Pack
+    html: str
+    contents: list[ContentsEntry]
+    trainer_notes_removed: int
+    questions: int
+    missing_anchors: list[str]
+
+
+def page_heading(page: SourcePage, h1_text: str) -> str:
+    """The heading a page gets in a pack: its main heading, with "Module 4: " or "Activity: " in front."""
+    for folder, label in _LABELS.items():
+        if page.src_uri.startswith(folder) and not page.src_uri.endswith("index.md"):
+            try:
+                prefix = label.format(**page.meta)
+            except (KeyError, IndexError):
+                prefix = ""
+            return h1_text if h1_text.startswith(prefix) else prefix + h1_text
+    return h1_text
+
+
+def shift_headings(root: Tag, by: int) -> None:
+    """Move every heading in `root` down `by` levels (h1 becomes h2 when by=1), never past h6."""
+    if by <= 0:
+        return
+    for heading in root.find_all(["h1", "h2", "h3", "h4", "h5", "h6"]):
+        heading.name = f"h{min(6, int(heading.name[1]) + by)}"
+
+
+def _escape(text: str) -> str:
+    return html_lib.escape(text, quote=False)
+
+
+def cover_html(pack: Pack, cover: Cover) -> str:
+    """The cover page: course title, pack name, who runs the course, version and date."""
+    return (
+        '<section class="app-pack__cover">'
+        f'<p class="app-pack__cover-course">{_escape(cover.course)}</p>'
+        f'<h1 class="app-pack__cover-title">{_escape(pack.title)}</h1>'
+        f'<p class="app-pack__cover-description">{_escape(pack.description)}</p>'
+        '<dl class="app-pack__cover-details">'
+        f"<dt>Run by</dt><dd>{_escape(cover.organisation)}</dd>"
+        f"<dt>Version</dt><dd>{_escape(cover.version)}</dd>"
+        f"<dt>Date</dt><dd>{_escape(cover.date)}</dd>"
+        "</dl>"
+        + ('<p class="app-pack__cover-note">This pack is for trainers. It holds notes that learners do not need.</p>'
+           if pack.for_trainers else "")
+        + "</section>"
+    )
+
+
+def prepare_page(page: SourcePage, pack: Pack, *, keys: dict[str, str], level_shift: int) -> tuple[str, str, list[Question], int]:
+    """One page made ready for paper: returns its section HTML, its heading, its questions and trainer notes removed."""
+    key = keys[page.url]
+    soup = fragment(page.html)
+    remove_screen_only(soup)
+    removed = 0 if pack.for_trainers else remove_trainer_notes(soup)
+    rewrite_links(soup, from_url=page.url, keys=keys, plain_pages=PLAIN_PAGES)
+    prefix_ids(soup, key)
+    answers_anchor = f"{ANSWERS_ID}-{key}" if pack.answers_at_back else None
+    questions = paper_questions(soup, answers_anchor=answers_anchor)
+    paper_reflections(soup)
+    main_heading = soup.find("h1")
+    heading = page_heading(page, " ".join(main_heading.get_text(" ", strip=True).split()) if main_heading else page.title)
+    if main_heading is not None:
+        main_heading.clear()
+        main_heading.append(heading)
+        main_heading.extract()
+    shift_headings(soup, level_shift)
+    tag = f"h{1 + level_shift}"
+    section = (f'<section class="app-pack__page" id="{key}">'
+               f'<{tag} class="app-pack__page-title">{_escape(heading)}</{tag}>{soup}</section>')
+    return section, heading, questions, removed
+
+
+def part_id(index: int) -> str:
+    """The id of a pack's part."""
+    return f"app-pack-part-{index}"
+
+
+def assemble_pack(pack: Pack, pages: list[SourcePage], cover: Cover, *, stylesheet_links: list[str] = ()) -> PackDocument:
+    """The whole pack as one HTML document, ready for the PDF engine."""
+    parts = pages_in_parts(pack, pages)
+    keys = {page.url: page_key(page.url) for _, chosen in parts for page in chosen}
+    body: list[str] = []
+    contents: list[ContentsEntry] = []
+    answer_groups: list[tuple[str, str, list[Question]]] = []
+    removed = 0
+    question_count = 0
+    for index, (part, chosen) in enumerate(parts, start=1):
+        sections = []
+        entries = []
+        for page in chosen:
+            section, heading, questions, trainer_notes = prepare_page(
+                page, pack, keys=keys, level_shift=0 if part.title is None else 1)
+            sections.append(section)
+            entries.append(ContentsEntry(heading, keys[page.url]))
+            removed += trainer_notes
+            question_count += len(questions)
+            if questions and pack.answers_at_back:
+                answer_groups.append((f"{ANSWERS_ID}-{keys[page.url]}", heading, questions))
+        if part.title is None:
+            body.extend(sections)
+            contents.extend(entries)
+        else:
+            body.append(f'<section class="app-pack__part" id="{part_id(index)}">'
+                        f'<h1 class="app-pack__part-title">{_escape(part.title)}</h1>{"".join(sections)}</section>')
+            contents.append(ContentsEntry(part.title, part_id(index), entries))
+    if answer_groups:
+        body.append(answers_html(answer_groups, anchor=ANSWERS_ID))
+        contents.append(ContentsEntry('Answers to "Check your understanding"', ANSWERS_ID))
+    links = "".join(f'<link rel="stylesheet" href="{html_lib.escape(href)}">' for href in stylesheet_links)
+    document = (
+        '<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8">'
+        f"<title>{_escape(pack.title)}</title>"
+        f'<meta name="author" content="{html_lib.escape(cover.organisation)}">'
+        f'<meta name="description" content="{html_lib.escape(pack.description)}">'
+        f'<meta name="keywords" content="{html_lib.escape(", ".join(pack.keywords))}">'
+        f'<meta name="generator" content="{html_lib.escape(cover.course)}">'
+        f"{links}</head>"
+        f'<body class="app-pack app-pack--{pack.slug}">'
+        f"{cover_html(pack, cover)}{contents_html(contents)}<main>{''.join(body)}</main></body></html>"
+    )
+    soup = BeautifulSoup(document, "html.parser")
+    missing = unwrap_dangling_links(soup)
+    return PackDocument(pack, str(soup), contents, removed, question_count, missing)

@@ -1,0 +1,149 @@
+"""MkDocs glue for the large-print PDF packs; the work is done in the `print_packs` package.
+
+The packs are rendered once per build in `on_env`: by then every page's HTML
+is final, and the "Print and download" page, rendered after it, can list each
+PDF's pages and size.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import time
+from pathlib import Path
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from print_packs.assemble import Cover, assemble_pack
+from print_packs.combined_page import tidy_combined_page
+from print_packs.download_list import MARKER, download_item, download_list
+from print_packs.packs import PACKS, SourcePage
+from print_packs.render import EngineMissing, RenderedPack, RenderJob, load_engine, render_all
+
+log = logging.getLogger("mkdocs.hooks.print_packs")
+
+DOWNLOADS = "downloads"
+STYLESHEETS = ("app-fonts.css", "app-print.css")
+# Set by the offline-copy build, which copies the first build's PDFs instead of rendering them again.
+OFFLINE_FLAG = "offline_copy"
+
+_pages: dict[str, SourcePage] = {}
+_rendered: dict[str, RenderedPack] = {}
+_nav_order: list[str] = []
+
+
+def _skip(config: MkDocsConfig) -> bool:
+    return bool(config.extra.get(OFFLINE_FLAG))
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
+    """Start afresh, and stop at once with one clear line if the PDF engine is missing."""
+    _pages.clear()
+    _rendered.clear()
+    _nav_order.clear()
+    if _skip(config):
+        return None
+    try:
+        load_engine()
+    except EngineMissing as error:
+        raise PluginError(str(error)) from None
+    return None
+
+
+def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+    """Remember the menu order: packs put their pages in the same order."""
+    _nav_order[:] = [page.file.src_uri for page in nav.pages]
+    return None
+
+
+# Last of all the page hooks, so we keep the HTML every other hook has finished with.
+@event_priority(-100)
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    """Keep each page's finished HTML for the packs, and give print-site's combined page the same HTML."""
+    _pages[page.file.src_uri] = SourcePage(page.file.src_uri, page.url, page.title or "", dict(page.meta), html)
+    # mkdocs-print-site-plugin keeps page.html from its own (earlier) on_page_content.
+    if hasattr(page, "html"):
+        page.html = html
+    return None
+
+
+def _cover(config: MkDocsConfig) -> Cover:
+    organisation = config.extra.get("organisation")
+    name = organisation.get("name") if isinstance(organisation, dict) else None
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    day = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date() if epoch and epoch.isdigit() else dt.date.today()
+    return Cover(
+        course=config.site_name,
+        organisation=name.strip() if isinstance(name, str) and name.strip() else config.site_name,
+        version=str(config.extra.get("course_version", "1.0")),
+        date=f"{day.day} {day:%B %Y}",
+    )
+
+
+def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
+    """Render every pack once, into site/downloads/."""
+    if _skip(config):
+        return None
+    started = time.perf_counter()
+    nav_order = [_pages[uri] for uri in _nav_order if uri in _pages]
+    stylesheets_dir = Path(config.theme.custom_dir or "overrides") / "assets" / "stylesheets"
+    sheets = [stylesheets_dir / name for name in STYLESHEETS]
+    for sheet in sheets:
+        if not sheet.is_file():
+            raise PluginError(f"The PDF packs need the stylesheet '{sheet}', which is missing.")
+    cover = _cover(config)
+    documents = [assemble_pack(pack, nav_order, cover) for pack in PACKS]
+    jobs = [RenderJob(document.html, Path(config.site_dir) / DOWNLOADS / document.pack.filename, str(config.site_dir), tuple(sheets))
+            for document in documents]
+    try:
+        results = render_all(jobs)
+    except (OSError, ValueError) as error:
+        raise PluginError(f"Could not write the PDF packs into '{DOWNLOADS}/': {error}") from None
+    for document, (rendered, warnings) in zip(documents, results):
+        for warning in warnings:
+            log.warning("PDF pack '%s': %s", document.pack.filename, warning)
+        _rendered[document.pack.slug] = rendered
+        log.debug("%s: %d pages, %d bytes, %d trainer notes left out", document.pack.filename, rendered.pages,
+                  rendered.size, document.trainer_notes_removed)
+    log.info("PDF packs: %d written to %s/ in %.1f seconds", len(_rendered), DOWNLOADS, time.perf_counter() - started)
+    return None
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+    """Fill the "Print and download" page's list of packs, with each PDF's pages and size."""
+    if MARKER not in output:
+        return None
+    items = []
+    for pack in PACKS:
+        rendered = _rendered.get(pack.slug)
+        href = get_relative_url(f"{DOWNLOADS}/{pack.filename}", page.url or ".")
+        items.append(download_item(pack, href, rendered.pages if rendered else None, rendered.size if rendered else None))
+    print_file = getattr(config.plugins.get("print-site"), "print_file", None)
+    combined = get_relative_url(print_file.url, page.url or ".") if print_file is not None else None
+    return output.replace(MARKER, download_list(items, combined), 1)
+
+
+# After print-site (default priority) has written its combined page, before the offline copy (-75) is made.
+@event_priority(-10)
+def on_post_build(*, config: MkDocsConfig) -> None:
+    """Give print-site's combined page one main heading and no skipped heading levels."""
+    plugin = config.plugins.get("print-site")
+    print_file = getattr(plugin, "print_file", None)
+    if print_file is None:
+        return
+    path = Path(print_file.abs_dest_path)
+    if not path.is_file():
+        return
+    try:
+        html = path.read_text(encoding="utf-8")
+        path.write_text(tidy_combined_page(html, plugin.config["print_page_title"]), encoding="utf-8")
+    except OSError as error:
+        raise PluginError(f"Could not tidy the combined print page '{path}': {error}") from None
