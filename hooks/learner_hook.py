@@ -76,8 +76,11 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 
 def _organisation_name(config: MkDocsConfig) -> str:
-    organisation = config.extra.get("organisation")
-    name = organisation.get("name") if isinstance(organisation, dict) else None
+    # extra.organisation may be a plain dict or the organisation hook's validated Config (a UserDict).
+    try:
+        name = config.extra["organisation"]["name"]
+    except (KeyError, TypeError):
+        name = None
     return name.strip() if isinstance(name, str) else ""
 
 

@@ -6,7 +6,8 @@ each part starts from its `data-module` attribute and finds its pieces by
 `js-*` classes. Everything a script needs is written here at build time, as
 HTML and data attributes (no inline scripts, so a strict Content-Security-Policy
 works). Parts that only work with JavaScript are `hidden` until a script shows
-them, so the page still makes sense without it.
+them, and words only for when scripts do not run are hidden by the script
+(not in `<noscript>`, so they also show if a script fails to load).
 """
 
 from __future__ import annotations
@@ -132,7 +133,7 @@ def reflection_boxes(html: str, *, page: CoursePage) -> tuple[str, list[Reflecti
             f'You can see all your answers on the "My notes" page.</p>'
             f'<p class="app-note__status js-note-status"></p>'
             f"</div>"
-            f'<noscript><p class="app-note__paper">Write your answer on paper or in a notebook.</p></noscript>',
+            f'<p class="app-note__paper js-note-paper">Write your answer on paper or in a notebook.</p>',
             "html.parser",
         )
         box.append(note)
@@ -157,8 +158,8 @@ def progress_html(pages: list[CoursePage]) -> str:
     activities = [p for p in pages if p.kind == "activity"]
     return (
         f'<div class="app-progress" data-module="app-progress" data-module-count="{len(modules)}">'
-        f'<noscript><p class="app-progress__no-script">Your browser has JavaScript switched off, so this page cannot show '
-        f"your progress. You can still read every page of the course.</p></noscript>"
+        f'<p class="app-progress__no-script js-progress-no-script">Your progress shows here when JavaScript is switched on '
+        f"in your browser. You can still read every page of the course.</p>"
         f'<p class="app-progress__summary js-progress-summary" hidden></p>'
         f'<p class="app-progress__continue js-progress-continue" hidden>'
         f'<a class="app-button js-progress-continue-link" href="#">Continue where you left off</a></p>'

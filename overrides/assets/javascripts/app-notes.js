@@ -48,6 +48,8 @@
       button.addEventListener("click", function () { downloadNotes(document.title); });
       part.appendChild(button);
     });
+    var paper = part.parentElement.querySelector(".js-note-paper");
+    if (paper) paper.hidden = true;
     part.hidden = false;
   }
 

@@ -14,7 +14,8 @@
   /* A tick with the words "(done)" for screen readers, beside each done page in the menu. */
   function showTicks() {
     var done = progress().done;
-    document.querySelectorAll("a.md-nav__link[href]").forEach(function (link) {
+    // Links to other pages only: the current page's contents links ("#...") share its id.
+    document.querySelectorAll('a.md-nav__link[href]:not([href^="#"])').forEach(function (link) {
       var tick = link.querySelector(".app-nav-done");
       var isDone = Boolean(done[S.pageId(link.getAttribute("href"))]);
       if (isDone && !tick) {
@@ -64,6 +65,7 @@
     var continuePara = part.querySelector(".js-progress-continue");
     var continueLink = part.querySelector(".js-progress-continue-link");
     if (!S.available()) S.warn();
+    part.querySelector(".js-progress-no-script").hidden = true;
 
     function show() {
       var saved = progress();
