@@ -44,7 +44,7 @@ SHIM_DIR = Path(__file__).parent / "vendor" / "iframe-worker"
 SHIM_PATH = "assets/vendor/iframe-worker/shim.js"
 # Files the offline copy does not need: source maps for developers, and files for
 # search engines and our authors.
-_LEFT_OUT = re.compile(r"(\.map|sitemap\.xml(\.gz)?|readability\.json)$")
+_LEFT_OUT = re.compile(r"(\.map|sitemap\.xml(\.gz)?|readability\.json|^404\.html)$")
 
 READ_ME = """\
 {site_name}

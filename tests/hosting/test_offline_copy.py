@@ -1,0 +1,143 @@
+"""The offline copy (site/downloads/course-offline.zip), unzipped and opened from file:// as a learner would."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from offline_copy import ZIP_PATH
+
+
+@pytest.fixture(scope="module")
+def offline_folder(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The zip unzipped into a new folder, as onto a memory stick; returns its one top folder."""
+    zip_file = site_dir / ZIP_PATH
+    assert zip_file.is_file(), f"the build made no {ZIP_PATH}"
+    target = tmp_path_factory.mktemp("memory-stick")
+    with zipfile.ZipFile(zip_file) as archive:
+        assert archive.testzip() is None
+        archive.extractall(target)
+    folders = [path for path in target.iterdir()]
+    assert len(folders) == 1 and folders[0].is_dir(), "the zip must hold one top folder"
+    return folders[0]
+
+
+def test_zip_has_a_top_folder_with_index_html_and_a_read_me(offline_folder: Path) -> None:
+    assert offline_folder.name == "co-production-with-older-people"
+    assert (offline_folder / "index.html").is_file()
+    assert "Double-click the file called index.html" in (offline_folder / "README.txt").read_text(encoding="utf-8")
+    assert (offline_folder / "search" / "search_index.js").is_file()
+    assert (offline_folder / "assets" / "vendor" / "iframe-worker" / "shim.js").is_file()
+    assert not (offline_folder / "downloads" / "course-offline.zip").exists()
+
+
+def test_pages_use_html_addresses_and_the_online_site_keeps_clean_ones(offline_folder: Path, site_dir: Path) -> None:
+    assert (offline_folder / "modules" / "01-what-co-production-means.html").is_file()
+    assert (site_dir / "modules" / "01-what-co-production-means" / "index.html").is_file()
+    assert not (site_dir / "modules" / "01-what-co-production-means.html").exists()
+
+
+def _local_targets(page: Path, soup: BeautifulSoup):
+    for element in soup.select("a[href], link[href], script[src], img[src]"):
+        address = element.get("href") or element.get("src")
+        parts = urlsplit(address)
+        if parts.scheme or address.startswith(("#", "//")):
+            continue
+        yield address, (page.parent / unquote(parts.path)) if parts.path else page
+
+
+def test_every_local_link_and_file_in_every_page_exists(offline_folder: Path) -> None:
+    """From file:// a link to a folder shows a file listing, not the page, so every link must name a file."""
+    problems = []
+    pages = sorted(offline_folder.rglob("*.html"))
+    assert len(pages) > 40
+    for page in pages:
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for address, target in _local_targets(page, soup):
+            if not target.is_file():
+                problems.append(f"{page.relative_to(offline_folder)}: {address}")
+    assert problems == [], "\n".join(problems[:30])
+
+
+def test_nothing_is_loaded_from_the_internet(offline_folder: Path) -> None:
+    for page in offline_folder.rglob("*.html"):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        external = [tag.get("src") or tag.get("href") for tag in soup.select("script[src], link[rel=stylesheet], link[rel=preload], img[src]")
+                    if urlsplit(tag.get("src") or tag.get("href")).scheme in ("http", "https")]
+        assert external == [], f"{page.relative_to(offline_folder)} loads {external}"
+
+
+def test_the_pdf_packs_of_the_online_site_are_in_the_offline_copy(offline_folder: Path, site_dir: Path) -> None:
+    online = sorted(path.name for path in (site_dir / "downloads").glob("*.pdf"))
+    if not online:
+        pytest.skip("this build made no PDF packs to copy")
+    assert sorted(path.name for path in (offline_folder / "downloads").glob("*.pdf")) == online
+
+
+# --- In Chromium, from file:// -----------------------------------------------------------
+
+@pytest.fixture
+def file_tab(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    tab = context.new_page()
+    tab.problems = []  # type: ignore[attr-defined]
+    tab.on("pageerror", lambda error: tab.problems.append(f"page error: {error}"))
+    tab.on("requestfailed", lambda request: tab.problems.append(f"failed request: {request.url} {request.failure}"))
+    tab.on("console", lambda message: message.type == "error" and tab.problems.append(f"console error: {message.text}"))
+    yield tab
+    context.close()
+
+
+def test_learner_opens_index_html_follows_the_navigation_and_searches(file_tab, offline_folder: Path) -> None:
+    file_tab.goto((offline_folder / "index.html").as_uri(), wait_until="load")
+    assert file_tab.get_by_role("heading", level=1).first.inner_text().startswith("Start here")
+
+    navigation = file_tab.get_by_role("navigation", name="Course contents")
+    navigation.get_by_role("link", name=re.compile(r"What co-production means")).first.click()
+    file_tab.wait_for_load_state("load")
+    assert file_tab.url.endswith("/modules/01-what-co-production-means.html")
+    assert "co-production" in file_tab.get_by_role("heading", level=1).first.inner_text().lower()
+
+    # Then on to the next page by the "Next" link at the bottom.
+    file_tab.get_by_role("link", name=re.compile(r"^Next")).first.click()
+    file_tab.wait_for_load_state("load")
+    assert file_tab.url.endswith("/modules/02-why-it-matters.html")
+
+    # Type as a person does: Material searches again on each key once its index is ready.
+    file_tab.wait_for_load_state("networkidle")
+    box = file_tab.get_by_role("textbox", name="Search the course")
+    box.click()
+    box.press_sequentially("loneliness", delay=60)
+    results = file_tab.locator(".md-search-result__item")
+    results.first.wait_for(timeout=15000)
+    assert results.count() > 0
+    first_link = results.first.locator("a").first
+    href = first_link.get_attribute("href")
+    assert href and ".html" in href
+    first_link.click()
+    file_tab.wait_for_load_state("load")
+    assert file_tab.url.startswith("file://") and ".html" in file_tab.url
+    assert file_tab.problems == [], file_tab.problems
+
+
+def test_pdf_links_open_files_that_exist(file_tab, offline_folder: Path) -> None:
+    pages_with_pdf_links = []
+    for page in sorted(offline_folder.rglob("*.html")):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        if soup.select('a[href$=".pdf"]'):
+            pages_with_pdf_links.append(page)
+    if not pages_with_pdf_links:
+        pytest.skip("no page links to a PDF pack in this build")
+    page = pages_with_pdf_links[0]
+    file_tab.goto(page.as_uri(), wait_until="load")
+    links = file_tab.locator('article a[href$=".pdf"]')
+    assert links.count() > 0
+    for index in range(links.count()):
+        href = links.nth(index).get_attribute("href")
+        target = (page.parent / unquote(href)).resolve()
+        assert target.is_file() and target.read_bytes()[:5] == b"%PDF-", href
