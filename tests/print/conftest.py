@@ -1,0 +1,40 @@
+"""Fixtures for the PDF packs: each pack from the session's one build, read once."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import pytest
+
+from print.pdf_facts import PackFacts, read_pack
+from print_packs.packs import PACKS, Pack
+
+PACKS_BY_SLUG = {pack.slug: pack for pack in PACKS}
+LEARNER_PACKS = [pack.slug for pack in PACKS if not pack.for_trainers]
+
+
+@functools.lru_cache(maxsize=None)
+def _read(path: str) -> PackFacts:
+    return read_pack(Path(path))
+
+
+@pytest.fixture(scope="session")
+def downloads(site_dir: Path) -> Path:
+    return site_dir / "downloads"
+
+
+@pytest.fixture
+def pack_facts(downloads: Path):
+    """A function: a pack's slug in, its PDF's facts out (each PDF is read once per session)."""
+
+    def facts(slug: str) -> PackFacts:
+        path = downloads / PACKS_BY_SLUG[slug].filename
+        assert path.is_file(), f"{path.name} was not built"
+        return _read(str(path))
+
+    return facts
+
+
+def pack(slug: str) -> Pack:
+    return PACKS_BY_SLUG[slug]
