@@ -1,0 +1,83 @@
+"""The whole course built under a test organisation's name (tests/fixtures/branded/mkdocs.yml)."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pdfplumber
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import PROJECT_DIR, build_site, built_pages
+
+FIXTURE = PROJECT_DIR / "tests" / "fixtures" / "branded" / "mkdocs.yml"
+ORGANISATION = yaml.safe_load(FIXTURE.read_text(encoding="utf-8"))["extra"]["organisation"]
+NAME = ORGANISATION["name"]
+
+
+@pytest.fixture(scope="module")
+def branded_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = tmp_path_factory.mktemp("branded-site")
+    result = build_site(FIXTURE, target)
+    if result.returncode != 0:
+        pytest.fail(f"the branded build failed:\n{result.stderr[-4000:]}", pytrace=False)
+    return target
+
+
+def soup(site: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
+
+
+def test_the_default_name_is_not_the_test_name() -> None:
+    """Proves the checks below mean something: the main mkdocs.yml has another name."""
+    main = (PROJECT_DIR / "mkdocs.yml").read_text(encoding="utf-8")
+    assert NAME not in main
+
+
+def test_every_page_footer_names_the_organisation(branded_site: Path) -> None:
+    missing = []
+    for path in built_pages(branded_site):
+        footer = soup(branded_site, path).select_one("footer .app-footer-organisation")
+        if footer is None or NAME not in footer.get_text():
+            missing.append(path)
+    assert missing == [], missing
+
+
+def test_start_page_says_who_runs_the_course_and_the_next_course(branded_site: Path) -> None:
+    block = soup(branded_site, "index.html").select_one("article .app-organisation")
+    text = block.get_text(" ", strip=True)
+    assert f"This course is run by {NAME}" in text
+    assert ORGANISATION["next_course"]["dates"] in text
+    assert ORGANISATION["next_course"]["venue"] in text
+
+
+@pytest.mark.parametrize("path", ["about/index.html", "accessibility/index.html"])
+def test_contact_details_on_about_and_accessibility_pages(branded_site: Path, path: str) -> None:
+    article = soup(branded_site, path).select_one("article")
+    assert article.select_one(f'a[href="mailto:{ORGANISATION["email"]}"]') is not None
+    assert article.select_one('a[href="tel:+441134960123"]') is not None
+    assert NAME in article.get_text()
+
+
+def test_brand_colour_is_on_the_header(branded_site: Path) -> None:
+    css = (branded_site / "assets" / "stylesheets" / "app-brand.css").read_text(encoding="utf-8")
+    assert f"--app-header-background: {ORGANISATION['brand_colour']};" in css
+    assert soup(branded_site, "index.html").select_one('link[href$="app-brand.css"]') is not None
+
+
+def test_offline_copy_carries_the_name(branded_site: Path) -> None:
+    with zipfile.ZipFile(branded_site / "downloads" / "course-offline.zip") as archive:
+        index = next(name for name in archive.namelist() if name.count("/") == 1 and name.endswith("/index.html"))
+        assert NAME in archive.read(index).decode("utf-8")
+
+
+def test_pdf_packs_name_the_organisation(branded_site: Path) -> None:
+    pdfs = sorted((branded_site / "downloads").glob("*.pdf"))
+    if not pdfs:
+        pytest.skip("this build made no PDF packs")
+    for pdf in pdfs:
+        with pdfplumber.open(pdf) as document:
+            text = " ".join((page.extract_text() or "") for page in document.pages[:2])
+        assert NAME in " ".join(text.split()), f"{pdf.name} does not name {NAME} on its cover"
