@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build test check-readability benchmark clean
+.PHONY: setup serve build test check-readability benchmark benchmark-pdfs clean
 
 ## setup: install system packages (if missing) and the pinned Python packages
 setup: $(VENV)/.installed
@@ -40,6 +40,10 @@ check-readability: setup
 ## benchmark: build times with and without the readability hooks, and page weights
 benchmark: setup
 	$(BIN)/python tools/benchmark_build.py
+
+## benchmark-pdfs: how much time the PDF packs add to the build (median of 5 builds with and without)
+benchmark-pdfs: setup
+	$(BIN)/python tools/benchmark_pdfs.py
 
 clean:
 	rm -rf site $(VENV) .pytest_cache

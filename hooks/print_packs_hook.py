@@ -40,8 +40,22 @@ _rendered: dict[str, RenderedPack] = {}
 _nav_order: list[str] = []
 
 
+# `PRINT_PACKS=off mkdocs build` leaves the PDFs out: quicker while writing, and the
+# baseline for tools/benchmark_pdfs.py. `mkdocs serve` leaves them out too, or every
+# saved change would wait for five PDFs.
+SWITCH = "PRINT_PACKS"
+_command = {"name": "build"}
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    """Remember whether this is `mkdocs build` or `mkdocs serve`."""
+    _command["name"] = command
+
+
 def _skip(config: MkDocsConfig) -> bool:
-    return bool(config.extra.get(OFFLINE_FLAG))
+    if config.extra.get(OFFLINE_FLAG):
+        return True
+    return _command["name"] == "serve" or os.environ.get(SWITCH, "").lower() in ("off", "0", "no", "false")
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
@@ -50,6 +64,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     _rendered.clear()
     _nav_order.clear()
     if _skip(config):
+        if not config.extra.get(OFFLINE_FLAG):
+            log.info("PDF packs: not made by this build (mkdocs serve, or %s=off); run `mkdocs build` to make them", SWITCH)
         return None
     try:
         load_engine()
