@@ -59,6 +59,8 @@ def report_html(reports: list[PageReport], minimum_average: float) -> str:
     data = report_data(reports, minimum_average)["course"]
     rows = sorted(reports, key=lambda r: (r.flesch_reading_ease if r.words else 1000))
     table = [
+        # A focusable region, so the wide table scrolls sideways by keyboard on a small screen.
+        '<div class="app-table" role="region" tabindex="0" aria-label="Table: every page and its scores">'
         '<table class="app-readability-table">',
         "<caption>Every page, hardest to read first</caption>",
         '<thead><tr><th scope="col">Page</th><th scope="col">Reading ease</th><th scope="col">Grade</th>'
@@ -72,7 +74,7 @@ def report_html(reports: list[PageReport], minimum_average: float) -> str:
             f"<td>{report.average_sentence_words:.1f}</td><td>{report.longest_sentence_words}</td>"
             f"<td>{len(report.warnings)}</td><td>{escape(report.exception_reason or 'None')}</td></tr>"
         )
-    table.append("</tbody></table>")
+    table.append("</tbody></table></div>")
     summary = (
         f'<p class="app-readability-summary">{data["pages"]} pages, {data["words"]} words. '
         f'Average reading ease {data["average_flesch_reading_ease"]:.1f} (the course aims for at least {minimum_average:g}). '

@@ -1,0 +1,146 @@
+"""Keyboard, targets, colour choice, search and requests, in a real browser."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import page_url
+
+LONG_PAGE = "modules/04-seven-principles/index.html"
+
+# The box of the focused element and of the sticky header, in viewport pixels.
+FOCUS_AND_HEADER = """
+() => {
+  const focused = document.activeElement;
+  const header = document.querySelector("header.md-header");
+  const box = focused.getBoundingClientRect();
+  return {
+    name: (focused.getAttribute("aria-label") || focused.textContent || focused.tagName).trim().slice(0, 60),
+    inHeader: header.contains(focused) || focused.classList.contains("md-skip") || focused === document.body,
+    inSidebar: focused.closest(".md-sidebar") !== null,
+    top: box.top, bottom: box.bottom, height: box.height,
+    headerBottom: header.getBoundingClientRect().bottom,
+  };
+}
+"""
+
+# Visible links and buttons in the header, the navigation sidebar and the footer.
+SMALL_TARGETS = """
+() => [...document.querySelectorAll(
+    "header a, header button, header label[tabindex], header [role=button], " +
+    ".md-sidebar--primary a, .md-sidebar--primary button, footer a, footer button, .md-skip")]
+  .filter(e => { const s = getComputedStyle(e); return e.getClientRects().length && s.visibility !== "hidden" && s.opacity !== "0"; })
+  .map(e => { const b = e.getBoundingClientRect(); return {name: (e.getAttribute("aria-label") || e.textContent).trim().slice(0, 50), width: b.width, height: b.height}; })
+  .filter(b => b.width > 0 && (b.width < 44 || b.height < 44))
+"""
+
+
+def test_first_tab_stop_is_the_skip_link_and_it_moves_focus_to_the_content(page, site_url: str) -> None:
+    page.goto(site_url + LONG_PAGE.replace("index.html", ""))
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Skip to content")
+    assert skip.evaluate("element => element === document.activeElement")
+    assert skip.is_visible()
+    page.keyboard.press("Enter")
+    heading = page.get_by_role("heading", level=1)
+    assert heading.evaluate("element => element === document.activeElement")
+    # The next Tab continues from the content, not from the top of the page.
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.querySelector('main').contains(document.activeElement)")
+
+
+@pytest.mark.parametrize("direction", ["Tab", "Shift+Tab"])
+def test_a_focused_element_is_never_hidden_under_the_sticky_header(direction: str, page, site_url: str) -> None:
+    page.goto(site_url + LONG_PAGE.replace("index.html", ""))
+    if direction == "Shift+Tab":
+        page.keyboard.press("End")
+        page.evaluate("document.querySelector('footer a').focus()")
+    hidden = []
+    visited = 0
+    for _ in range(120):
+        page.keyboard.press(direction)
+        state = page.evaluate(FOCUS_AND_HEADER)
+        if state["inHeader"] or state["inSidebar"] or state["height"] == 0:
+            continue
+        visited += 1
+        if state["top"] < state["headerBottom"]:
+            hidden.append(f"{state['name']!r}: top {state['top']:.0f}px, header ends at {state['headerBottom']:.0f}px")
+    assert visited > 20, "too few focusable elements in the content to test"
+    assert not hidden, "\n".join(hidden)
+
+
+@pytest.mark.parametrize("width", [1280, 320])
+def test_targets_in_header_navigation_and_footer_are_at_least_44px(width: int, browser, site_url: str) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    tab = context.new_page()
+    small = {}
+    for path in ["index.html", "modules/01-what-co-production-means/index.html", "case-studies/index.html", "help/index.html"]:
+        tab.goto(page_url(site_url, path))
+        if width < 500:
+            tab.get_by_role("button", name="Open the course menu").click()
+        found = tab.evaluate(SMALL_TARGETS)
+        if found:
+            small[path] = found
+    context.close()
+    assert not small, small
+
+
+def test_skip_link_shows_above_the_header_when_focused(page, site_url: str) -> None:
+    page.goto(site_url)
+    page.keyboard.press("Tab")
+    on_top = page.evaluate("""() => { const skip = document.activeElement; const box = skip.getBoundingClientRect();
+        return skip.contains(document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2)); }""")
+    assert on_top
+
+
+def test_colour_choice_is_remembered(page, site_url: str) -> None:
+    page.goto(site_url)
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "default"
+    # The visible toggle is Material's <label> for a hidden radio button.
+    page.locator("form[data-md-component=palette] label:not([hidden])").click()
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    page.locator("form[data-md-component=palette] label:not([hidden])").click()
+    page.goto(site_url + "glossary/")
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "high-contrast"
+    page.reload()
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "high-contrast"
+
+
+def test_menu_button_works_with_space_and_escape(browser, site_url: str) -> None:
+    context = browser.new_context(viewport={"width": 400, "height": 800})
+    tab = context.new_page()
+    tab.goto(site_url)
+    menu = tab.get_by_role("button", name="Open the course menu")
+    menu.focus()
+    tab.keyboard.press(" ")
+    assert menu.get_attribute("aria-expanded") == "true"
+    assert tab.get_by_role("link", name="Glossary").first.is_visible()
+    tab.keyboard.press("Escape")
+    assert menu.get_attribute("aria-expanded") == "false"
+    context.close()
+
+
+def test_search_finds_course_pages_with_no_internet(page, site_url: str) -> None:
+    page.goto(site_url)
+    search = page.get_by_role("textbox", name="Search")
+    search.click()
+    search.fill("Bovaird")
+    meta = page.locator(".md-search-result__meta")
+    meta.filter(has_text="found").wait_for(timeout=10_000)
+    assert "What co-production means" in page.locator(".md-search-result").inner_text()
+
+
+def test_no_request_leaves_the_local_server(browser, site_url: str, page_paths: list[str]) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    tab = context.new_page()
+    outside = []
+    failed = []
+    tab.on("request", lambda request: outside.append(request.url)
+           if not request.url.startswith((site_url, "data:", "blob:")) else None)
+    tab.on("requestfailed", lambda request: failed.append(request.url))
+    for path in page_paths:
+        tab.goto(page_url(site_url, path))
+        tab.wait_for_load_state("networkidle")
+    context.close()
+    assert not outside, f"requests to other hosts: {sorted(set(outside))}"
+    assert not failed, f"failed requests: {sorted(set(failed))}"
