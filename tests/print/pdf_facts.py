@@ -30,6 +30,7 @@ class PdfPage:
     height: float
     char_sizes: Counter
     footer: str
+    fonts: Counter
 
 
 @dataclass(frozen=True)
@@ -85,8 +86,10 @@ def read_pack(path: Path) -> PackFacts:
             footer_top = page.height - 2.8 * 72 / 2.54
             chars = page.chars
             sizes = Counter(round(char["size"], 1) for char in chars if char["text"].strip())
+            # Font names carry a subset tag: "WJKLAQ+Atkinson-Hyperlegible-Bold".
+            fonts = Counter(char["fontname"].split("+")[-1] for char in chars if char["text"].strip())
             pages.append(PdfPage(page.extract_text() or "", float(page.width), float(page.height), sizes,
-                                 normalise(_words_in(page, footer_top))))
+                                 normalise(_words_in(page, footer_top)), fonts))
     reader = PdfReader(path)
     bookmarks: list[Bookmark] = []
 

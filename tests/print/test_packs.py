@@ -78,6 +78,14 @@ def test_text_is_large_print(slug: str, pack_facts) -> None:
 
 
 @pytest.mark.parametrize("slug", ALL_PACKS)
+def test_text_is_in_the_sites_typeface(slug: str, pack_facts) -> None:
+    fonts = sum((page.fonts for page in pack_facts(slug).pages), start=type(pack_facts(slug).pages[0].fonts)())
+    others = {name: count for name, count in fonts.items() if not name.startswith("Atkinson-Hyperlegible")}
+    assert "Atkinson-Hyperlegible" in fonts and "Atkinson-Hyperlegible-Bold" in fonts, fonts
+    assert not others, f"{slug}: text in other typefaces: {others}"
+
+
+@pytest.mark.parametrize("slug", ALL_PACKS)
 def test_every_page_after_the_cover_has_its_number(slug: str, pack_facts) -> None:
     facts = pack_facts(slug)
     total = len(facts.pages)
