@@ -346,3 +346,49 @@ def test_without_javascript_every_page_reads_and_answers_can_be_shown(browser, s
         expect(tab.get_by_text("Write your answer on paper")).to_be_visible()
     finally:
         context.close()
+
+
+# A strict Content-Security-Policy, like deploy/nginx.conf's but with no allowance for Material's inline scripts:
+# our parts must need nothing inline, no eval and no outside files.
+STRICT_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+                 "connect-src 'self'; worker-src 'self'; form-action 'self'; base-uri 'none'; object-src 'none'")
+RECORD_VIOLATIONS = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation", (event) =>
+  window.__violations.push(event.violatedDirective + " " + event.blockedURI + " " + event.sourceFile + ":" + event.lineNumber));
+"""
+
+
+def test_everything_works_under_a_strict_content_security_policy(browser, site_url: str) -> None:
+    context = browser.new_context(accept_downloads=True)
+
+    def with_policy(route) -> None:
+        response = route.fetch()
+        route.fulfill(response=response, headers={**response.headers, "content-security-policy": STRICT_POLICY})
+
+    context.route(re.compile(r".*/$"), with_policy)
+    context.add_init_script(RECORD_VIOLATIONS)
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda error: errors.append(f"{error}\n{error.stack}"))
+    try:
+        tab.goto(site_url + MODULE_1)
+        tab.get_by_role("button", name="Mark as done").click()
+        expect(tab.get_by_role("button", name="Done (select to undo)")).to_be_visible()
+        type_note(tab, "Words under a strict policy")
+        question = tab.locator(".app-quiz").first
+        question.get_by_role("radio").first.check()
+        question.get_by_role("button", name="Check my answer").click()
+        expect(question.get_by_role("status")).not_to_have_text("")
+        link = tab.locator("article .js-glossary-link").first
+        link.focus()
+        expect(tab.get_by_role("tooltip").first).to_be_visible()
+        tab.goto(site_url + NOTES)
+        expect(tab.locator('.js-notes-item[data-note-id^="modules/01-"] .js-notes-answer')).to_have_text("Words under a strict policy")
+        with tab.expect_download():
+            tab.get_by_role("button", name="Download my notes").click()
+        ours = [v for v in tab.evaluate("window.__violations") if "/javascripts/app-" in v]
+        assert not ours, ours
+        assert not [e for e in errors if "/javascripts/app-" in e], errors
+    finally:
+        context.close()
