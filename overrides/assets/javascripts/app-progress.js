@@ -48,10 +48,12 @@
       showTicks();
     });
 
-    // Remember this page for "Continue where you left off".
-    var saved = progress();
-    saved.last = { id: id, title: part.getAttribute("data-page-title") };
-    S.write("progress", saved, true);
+    // Remember this page for "Continue where you left off" (not on the whole-course print page, which has them all).
+    if (S.modules("app-done").length === 1) {
+      var saved = progress();
+      saved.last = { id: id, title: part.getAttribute("data-page-title") };
+      S.write("progress", saved, true);
+    }
     part.hidden = false;
     show();
   }
