@@ -4,6 +4,8 @@ The plugin keeps each page's own `h1`, so the combined page has dozens of
 them, and it adds an empty "permanent link" to each section title. We give the
 page one `h1` and move every other heading down by how deep it sits, so no
 heading level is skipped, and take out the empty links and empty sections.
+Landmarks that now share a name (two session plans' tables) get the name of
+their page added, so they stay distinguishable (axe rule landmark-unique).
 """
 
 from __future__ import annotations
@@ -38,7 +40,22 @@ def tidy_combined_page(html: str, title: str) -> str:
     for heading in container.find_all(_HEADINGS):
         level = int(heading.name[1]) + max(1, _depth(heading, container))
         heading.name = f"h{min(6, level)}"
+    _unique_region_names(container)
     main_heading = soup.new_tag("h1")
     main_heading.string = title
     container.insert_before(main_heading)
     return str(soup)
+
+
+def _unique_region_names(container: Tag) -> None:
+    """Add the page's title to a region's name when an earlier region has the same name."""
+    seen: set[str] = set()
+    for region in container.select("[role=region][aria-label]"):
+        name = str(region["aria-label"])
+        if name in seen:
+            page = region.find_parent("section", class_="print-page")
+            title = page.find(_HEADINGS) if page is not None else None
+            if title is not None:
+                name = f"{name}, in {title.get_text(' ', strip=True)}"
+                region["aria-label"] = name
+        seen.add(name)
