@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build test check-readability benchmark benchmark-pdfs clean
+.PHONY: setup serve build test check-readability benchmark benchmark-pdfs benchmark-weight clean
 
 ## setup: install system packages (if missing) and the pinned Python packages
 setup: $(VENV)/.installed
@@ -44,6 +44,10 @@ benchmark: setup
 ## benchmark-pdfs: how much time the PDF packs add to the build (median of 5 builds with and without)
 benchmark-pdfs: setup
 	$(BIN)/python tools/benchmark_pdfs.py
+
+## benchmark-weight: each page's weight (gzip) against the 150 KiB budget, beside a stock Material build
+benchmark-weight: setup
+	$(BIN)/python tools/benchmark_page_weight.py
 
 clean:
 	rm -rf site $(VENV) .pytest_cache

@@ -36,6 +36,30 @@ _INLINE_BLOCK = re.compile(r"<(script|style)(\s[^>]*)?>(.*?)</\1>", re.DOTALL | 
 _TYPE_ATTRIBUTE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]*)""", re.IGNORECASE)
 _SRC_ATTRIBUTE = re.compile(r"\bsrc\s*=", re.IGNORECASE)
 INLINE_DIR = "assets/inline"
+# A script that only waits for the page to load can be deferred: deferred scripts run
+# before DOMContentLoaded fires, so its code runs at the same moment, and the page
+# is not held up while the file downloads.
+_WAITS_FOR_LOAD = re.compile(r"""^\s*(?:document|window)\.addEventListener\(\s*["'](?:DOMContentLoaded|load)["']\s*,""")
+
+
+def only_waits_for_load(script: str) -> bool:
+    """True when a script is one `addEventListener("DOMContentLoaded" or "load", ...)` call and nothing else."""
+    start = _WAITS_FOR_LOAD.match(script)
+    if not start:
+        return False
+    depth, quote, index = 1, None, start.end()
+    while index < len(script) and depth:
+        char = script[index]
+        if quote:
+            quote = None if char == quote and script[index - 1] != "\\" else quote
+        elif char in "'\"`":
+            quote = char
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        index += 1
+    return depth == 0 and script[index:].strip() in ("", ";")
 _NGINX_CSP = re.compile(r'add_header\s+Content-Security-Policy\s+"([^"]*)"')
 
 # Every directive: 'none' by default, then only what the course uses.
@@ -190,7 +214,8 @@ def externalise_inline_code(page_html: str, page_path: str, keep: set[str]) -> t
 
     Returns the changed HTML and the new files, by site-relative path. A script
     file at the same place in the page runs at the same moment as the inline
-    script did, and a stylesheet link cascades as the style element did.
+    script did (deferred only when it just waits for the page to load), and a
+    stylesheet link cascades as the style element did.
     """
     new_files: dict[str, str] = {}
 
@@ -207,7 +232,8 @@ def externalise_inline_code(page_html: str, page_path: str, keep: set[str]) -> t
         new_files[target] = text
         address = posixpath.relpath(target, posixpath.dirname(page_path) or ".")
         if tag == "script":
-            return f'<script src="{address}"></script>'
+            defer = " defer" if only_waits_for_load(text) else ""
+            return f'<script src="{address}"{defer}></script>'
         return f'<link rel="stylesheet" href="{address}">'
 
     return _INLINE_BLOCK.sub(move, page_html), new_files
