@@ -61,6 +61,17 @@ Your progress and notes are kept by your web browser on this computer.
 """
 
 
+DOWNLOAD_MARKER = "<!-- offline-copy-download -->"
+
+
+def download_html(zip_address: str, in_offline_copy: bool) -> str:
+    """The download link that replaces DOWNLOAD_MARKER; in the offline copy itself, a note that this is it."""
+    if in_offline_copy:
+        return '<p class="app-offline-download">You are using the copy for use without internet now.</p>'
+    return (f'<p class="app-offline-download"><a href="{zip_address}" download>'
+            "Download the course to use without internet</a> (a zip file).</p>")
+
+
 class OfflineCopyError(RuntimeError):
     """The offline copy could not be built; the message says why."""
 

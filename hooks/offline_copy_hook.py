@@ -11,8 +11,11 @@ import logging
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
-from offline_copy import OFFLINE_FLAG, OfflineCopyError, make_offline_copy
+from offline_copy import DOWNLOAD_MARKER, OFFLINE_FLAG, ZIP_PATH, OfflineCopyError, download_html, make_offline_copy
 
 log = logging.getLogger("mkdocs.hooks.offline_copy")
 
@@ -23,6 +26,16 @@ def on_startup(*, command: str, dirty: bool) -> None:
     """Remember whether this is `mkdocs serve`, which rebuilds on every save and needs no zip."""
     global _command
     _command = command
+
+
+# After the readability checks: the link's words are the build's, not the page's.
+@event_priority(-50)
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    """Put the download link for the offline copy where a page asks for it."""
+    if DOWNLOAD_MARKER not in html:
+        return None
+    address = get_relative_url(ZIP_PATH, page.url)
+    return html.replace(DOWNLOAD_MARKER, download_html(address, bool(config.extra.get(OFFLINE_FLAG))))
 
 
 # After every other post-build step (default priority 0), so the PDF packs are there to copy.

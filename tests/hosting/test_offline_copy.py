@@ -141,3 +141,13 @@ def test_pdf_links_open_files_that_exist(file_tab, offline_folder: Path) -> None
         href = links.nth(index).get_attribute("href")
         target = (page.parent / unquote(href)).resolve()
         assert target.is_file() and target.read_bytes()[:5] == b"%PDF-", href
+
+
+def test_help_page_links_to_the_zip_online_and_says_so_offline(site_dir: Path, offline_folder: Path) -> None:
+    online = BeautifulSoup((site_dir / "help" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    link = online.select_one("article .app-offline-download a")
+    assert link is not None and link.get_text() == "Download the course to use without internet"
+    assert (site_dir / "help" / link["href"]).resolve() == (site_dir / ZIP_PATH).resolve()
+    offline = BeautifulSoup((offline_folder / "help.html").read_text(encoding="utf-8"), "html.parser")
+    assert offline.select_one("article .app-offline-download a") is None
+    assert "without internet now" in offline.select_one("article .app-offline-download").get_text()
