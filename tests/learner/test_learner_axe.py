@@ -1,0 +1,59 @@
+"""axe-core on the learner's parts in their opened states (pop-up open, feedback shown, certificate, confirmation), in every colour scheme."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from conftest import COLOUR_SCHEMES, context_with_scheme
+
+# The same rules as tests/site/test_accessibility_axe.py: WCAG 2.0-2.2 A and AA, best practice, and AAA contrast.
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]},
+    "rules": {"color-contrast-enhanced": {"enabled": True}},
+}
+
+
+def problems(tab, where: str) -> list[str]:
+    """One line per axe violation on the page as it is now."""
+    violations = Axe().run(tab, options=AXE_OPTIONS).response["violations"]
+    return [f"{v['id']} on {where}: {node['target']}" for v in violations for node in v["nodes"]]
+
+
+@pytest.mark.parametrize("scheme", COLOUR_SCHEMES)
+def test_learner_parts_when_open_have_no_axe_violations(scheme: str, browser, site_url: str) -> None:
+    context = context_with_scheme(browser, scheme)
+    tab = context.new_page()
+    found: list[str] = []
+    try:
+        tab.goto(site_url + "modules/01-what-co-production-means/")
+        question = tab.locator(".app-quiz").first
+        question.get_by_role("radio").nth(1).check()
+        question.get_by_role("button", name="Check my answer").click()
+        expect(question.get_by_role("status")).to_contain_text("Not quite")
+        tab.get_by_role("button", name="Mark as done").click()
+        tab.locator(".admonition.reflect textarea").fill("Some words")
+        expect(tab.get_by_text("Saved on this device")).to_be_visible()
+        question.locator("summary").click()
+        tab.locator("article .js-glossary-link").first.focus()
+        expect(tab.get_by_role("tooltip").first).to_be_visible()
+        found += problems(tab, f"module 1 ({scheme})")
+
+        tab.goto(site_url + "progress/")
+        module_ids = tab.locator(".js-progress-modules li").evaluate_all("items => items.map(item => item.dataset.pageId)")
+        tab.evaluate("""ids => localStorage.setItem("coproduction-course:v1:progress",
+            JSON.stringify({done: Object.fromEntries(ids.map(id => [id, Date.now()]))}))""", module_ids)
+        tab.reload()
+        tab.get_by_role("textbox", name="Your name").fill("Margaret Jones")
+        tab.get_by_role("button", name="Clear my progress and notes").click()
+        expect(tab.get_by_role("button", name="Yes, clear everything")).to_be_visible()
+        found += problems(tab, f"progress ({scheme})")
+
+        tab.goto(site_url + "notes/")
+        tab.get_by_label("Load notes from a file").set_input_files({"name": "x.txt", "mimeType": "text/plain", "buffer": b"not notes"})
+        expect(tab.get_by_text("could not load that file")).to_be_visible()
+        found += problems(tab, f"notes ({scheme})")
+    finally:
+        context.close()
+    assert not found, "\n".join(found)
