@@ -45,7 +45,7 @@
       button.type = "button";
       button.className = "app-button app-button--secondary js-note-download";
       button.textContent = "Download my notes";
-      button.addEventListener("click", function () { downloadNotes(document.title); });
+      button.addEventListener("click", function () { downloadNotes(""); });
       part.appendChild(button);
     });
     var paper = part.parentElement.querySelector(".js-note-paper");
@@ -60,7 +60,8 @@
       return item.getAttribute("data-note-id");
     });
     Object.keys(all).forEach(function (id) { if (order.indexOf(id) < 0) order.push(id); });
-    var lines = ["My notes from the course: " + course, "Downloaded on " + S.today(), ""];
+    var title = course || (document.querySelector(".md-header__topic .md-ellipsis") || {}).textContent || "";
+    var lines = ["My notes from the course" + (title.trim() ? ": " + title.trim() : ""), "Downloaded on " + S.today(), ""];
     order.forEach(function (id) {
       var note = all[id];
       if (!note || !note.text.trim()) return;
