@@ -6,7 +6,6 @@ side is in overrides/assets/javascripts/app-*.js.
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -23,8 +22,6 @@ from learner_pages import (
 )
 from quiz import QuizError, id_prefix, interactive_questions
 from readability.glossary import GlossaryError, Term, load_glossary
-
-log = logging.getLogger("mkdocs.hooks.learner")
 
 GLOSSARY_FILE = "glossary.yml"
 _terms: list[Term] = []
