@@ -26,7 +26,7 @@ from print_packs.assemble import Cover, assemble_pack
 from print_packs.combined_page import tidy_combined_page
 from print_packs.download_list import MARKER, download_item, download_list
 from print_packs.packs import PACKS, SourcePage
-from print_packs.render import EngineMissing, RenderedPack, RenderJob, load_engine, render_all
+from print_packs.render import LAST_RENDERED, EngineMissing, RenderJob, load_engine, render_all
 
 log = logging.getLogger("mkdocs.hooks.print_packs")
 
@@ -36,7 +36,7 @@ STYLESHEETS = ("app-fonts.css", "app-print.css")
 OFFLINE_FLAG = "offline_copy"
 
 _pages: dict[str, SourcePage] = {}
-_rendered: dict[str, RenderedPack] = {}
+_rendered = LAST_RENDERED
 _nav_order: list[str] = []
 
 
@@ -61,8 +61,9 @@ def _skip(config: MkDocsConfig) -> bool:
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     """Start afresh, and stop at once with one clear line if the PDF engine is missing."""
     _pages.clear()
-    _rendered.clear()
     _nav_order.clear()
+    if not config.extra.get(OFFLINE_FLAG):
+        _rendered.clear()
     if _skip(config):
         if not config.extra.get(OFFLINE_FLAG):
             log.info("PDF packs: not made by this build (mkdocs serve, or %s=off); run `mkdocs build` to make them", SWITCH)

@@ -18,6 +18,13 @@ INSTALL_HINT = ("The PDF packs need WeasyPrint and the Pango library, and they c
 PDF_VARIANT = "pdf/ua-1"
 
 
+# The packs the last full build in this process wrote. MkDocs loads a hook file
+# afresh for each build, but this package only once, so the offline copy (a
+# second build in the same process, which copies the PDFs rather than render
+# them) can still list each pack's pages and size.
+LAST_RENDERED: dict[str, "RenderedPack"] = {}
+
+
 class EngineMissing(RuntimeError):
     """WeasyPrint or the system libraries it needs are not installed."""
 

@@ -27,3 +27,18 @@ def test_print_page_lists_each_pack_with_pages_and_size(site_dir: Path) -> None:
         pdf = site_dir / "downloads" / pack.filename
         expected = f"{pack.title} (PDF, {len(PdfReader(pdf).pages)} pages, {file_size(pdf.stat().st_size)})"
         assert links.get(href) == expected
+
+
+def test_offline_copy_lists_the_packs_with_pages_too(site_dir: Path) -> None:
+    """The offline copy does not render the PDFs again, but its page still gives pages and size."""
+    import zipfile
+
+    archive = site_dir / "downloads" / "course-offline.zip"
+    if not archive.is_file():
+        pytest.skip("this build made no offline copy")
+    with zipfile.ZipFile(archive) as opened:
+        name = next(n for n in opened.namelist() if n.endswith("/print.html"))
+        html = opened.read(name).decode("utf-8")
+    texts = [a.get_text() for a in BeautifulSoup(html, "html.parser").select("a[href$='.pdf']")]
+    assert len(texts) == len(PACKS_BY_SLUG)
+    assert all(" pages, " in text for text in texts), texts
