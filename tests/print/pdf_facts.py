@@ -31,6 +31,7 @@ class PdfPage:
     char_sizes: Counter
     footer: str
     fonts: Counter
+    last_line_size: float
 
 
 @dataclass(frozen=True)
@@ -88,8 +89,11 @@ def read_pack(path: Path) -> PackFacts:
             sizes = Counter(round(char["size"], 1) for char in chars if char["text"].strip())
             # Font names carry a subset tag: "WJKLAQ+Atkinson-Hyperlegible-Bold".
             fonts = Counter(char["fontname"].split("+")[-1] for char in chars if char["text"].strip())
+            body = [char for char in chars if char["text"].strip() and char["top"] < footer_top]
+            lowest = max((char["top"] for char in body), default=0)
+            last_line_size = max((char["size"] for char in body if abs(char["top"] - lowest) < 4), default=0)
             pages.append(PdfPage(page.extract_text() or "", float(page.width), float(page.height), sizes,
-                                 normalise(_words_in(page, footer_top)), fonts))
+                                 normalise(_words_in(page, footer_top)), fonts, round(last_line_size, 1)))
     reader = PdfReader(path)
     bookmarks: list[Bookmark] = []
 

@@ -95,6 +95,14 @@ def test_every_page_after_the_cover_has_its_number(slug: str, pack_facts) -> Non
 
 
 @pytest.mark.parametrize("slug", ALL_PACKS)
+def test_no_heading_is_left_at_the_foot_of_a_page(slug: str, pack_facts) -> None:
+    facts = pack_facts(slug)
+    body_size = facts.pages[len(facts.pages) // 2].char_sizes.most_common(1)[0][0]
+    stranded = [index + 1 for index, page in enumerate(facts.pages[1:-1], start=1) if page.last_line_size > body_size + 1]
+    assert not stranded, f"{slug}: pages that end with a heading: {stranded}"
+
+
+@pytest.mark.parametrize("slug", ALL_PACKS)
 def test_contents_page_numbers_match_where_each_section_starts(slug: str, pack_facts) -> None:
     facts = pack_facts(slug)
     entries = facts.contents_entries()
