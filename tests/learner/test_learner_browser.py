@@ -239,10 +239,16 @@ def test_glossary_tooltip_opens_on_focus_and_closes_on_escape(tab: Page, site_ur
     expect(tooltip).to_be_visible()
     tab.keyboard.press("Escape")
     expect(tooltip).to_be_hidden()
+    link.evaluate("link => link.blur()")
     link.hover()
     expect(tooltip).to_be_visible()
-    tooltip.hover()  # WCAG 1.4.13: the pointer can move onto the pop-up
+    # WCAG 1.4.13: the pointer can move from the word onto the pop-up, step by step, and it stays.
+    start, end = link.bounding_box(), tooltip.bounding_box()
+    tab.mouse.move(start["x"] + 5, start["y"] + start["height"] / 2)
+    tab.mouse.move(end["x"] + 10, end["y"] + end["height"] / 2, steps=20)
     expect(tooltip).to_be_visible()
+    tab.mouse.move(0, 0)
+    expect(tooltip).to_be_hidden()
 
 
 def test_glossary_tooltip_stays_on_a_small_screen(browser, site_url: str) -> None:
