@@ -97,10 +97,14 @@ def _cover(config: MkDocsConfig) -> Cover:
     name = organisation.get("name") if isinstance(organisation, dict) else None
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     day = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date() if epoch and epoch.isdigit() else dt.date.today()
+    version = config.extra.get("course_version", "1.0")
+    if isinstance(version, bool) or not isinstance(version, (str, int, float)) or not str(version).strip():
+        raise PluginError(f"Config file '{config.config_file_path}': extra.course_version should be a version "
+                          f"such as \"1.0\" (it is printed on each PDF pack's cover), not {version!r}")
     return Cover(
         course=config.site_name,
         organisation=name.strip() if isinstance(name, str) and name.strip() else config.site_name,
-        version=str(config.extra.get("course_version", "1.0")),
+        version=str(version).strip(),
         date=f"{day.day} {day:%B %Y}",
     )
 

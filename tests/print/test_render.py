@@ -71,3 +71,19 @@ def test_render_writes_a_tagged_pdf(tmp_path: Path) -> None:
     assert rendered.size == (tmp_path / "a.pdf").stat().st_size
     assert reader.metadata.title == "A pack" and reader.trailer["/Root"]["/Lang"] == "en-GB"
     assert warnings == []
+
+
+@pytest.mark.parametrize("version", [["1.0"], "", True])
+def test_course_version_must_be_a_version(version) -> None:
+    config = MkDocsConfig()
+    config.load_dict({"site_name": "Test", "extra": {"course_version": version}})
+    with pytest.raises(PluginError, match="extra.course_version"):
+        print_packs_hook._cover(config)
+
+
+def test_cover_falls_back_to_the_site_name_without_an_organisation(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1772323200")
+    config = MkDocsConfig()
+    config.load_dict({"site_name": "Test course", "extra": {"course_version": 2}})
+    cover = print_packs_hook._cover(config)
+    assert (cover.organisation, cover.version, cover.date) == ("Test course", "2", "1 March 2026")
