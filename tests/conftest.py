@@ -21,9 +21,10 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 COLOUR_SCHEMES = ("default", "slate", "high-contrast")
 
 
-def build_site(config_file: Path, site_dir: Path, *, extra_env: dict[str, str] | None = None, network: bool = True) -> subprocess.CompletedProcess[str]:
+def build_site(config_file: Path, site_dir: Path, *, extra_env: dict[str, str] | None = None, network: bool = True,
+               strict: bool = True) -> subprocess.CompletedProcess[str]:
     """Run `mkdocs build --strict` (never with -q, which hides warnings) and return the result."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file), "-d", str(site_dir)]
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict" if strict else "--no-strict", "-f", str(config_file), "-d", str(site_dir)]
     if not network:
         command = ["unshare", "-rn", *command]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
