@@ -21,6 +21,14 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 COLOUR_SCHEMES = ("default", "slate", "high-contrast")
 
 
+def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Run `run_first` tests first and `run_last` tests last (the link check starts early and is read at the end)."""
+    first = [item for item in items if item.get_closest_marker("run_first")]
+    last = [item for item in items if item.get_closest_marker("run_last")]
+    middle = [item for item in items if item not in first and item not in last]
+    items[:] = first + middle + last
+
+
 def build_site(config_file: Path, site_dir: Path, *, extra_env: dict[str, str] | None = None, network: bool = True,
                strict: bool = True) -> subprocess.CompletedProcess[str]:
     """Run `mkdocs build --strict` (never with -q, which hides warnings) and return the result."""

@@ -8,9 +8,11 @@ from conftest import page_url
 
 LONG_PAGE = "modules/04-seven-principles/index.html"
 
-# The box of the focused element and of the sticky header, in viewport pixels.
+# The box of the focused element and of the sticky header, in viewport pixels, once the page has settled.
 FOCUS_AND_HEADER = """
-() => {
+async () => {
+  // What a person sees: after the page has drawn the next frame.
+  await new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)));
   const focused = document.activeElement;
   const header = document.querySelector("header.md-header");
   const box = focused.getBoundingClientRect();

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import pytest
 from bs4 import BeautifulSoup
 
 LINKCHECKER_CONFIG = Path(__file__).with_name("linkcheckerrc")
@@ -26,14 +27,30 @@ def external_links(site_dir: Path) -> dict[str, set[str]]:
     return found
 
 
-def test_no_broken_internal_links_or_anchors(site_url: str, tmp_path: Path) -> None:
+@pytest.fixture(scope="session")
+def link_check(site_url: str, tmp_path_factory: pytest.TempPathFactory):
+    """LinkChecker, started in the background: it spends most of its time waiting, so other tests run meanwhile."""
     command = [str(LINKCHECKER), "--config", str(LINKCHECKER_CONFIG), "--no-warnings", "--no-status", site_url]
     if os.environ.get("CHECK_EXTERNAL_LINKS") == "1":
         command.insert(1, "--check-extern")
-    result = subprocess.run(command, capture_output=True, text=True, timeout=1200, cwd=tmp_path)
-    summary = [line for line in result.stdout.splitlines() if "links in" in line]
-    assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]
-    assert summary and " 0 errors found" in summary[0], result.stdout[-3000:]
+    output = tmp_path_factory.mktemp("linkchecker")
+    process = subprocess.Popen(command, cwd=output, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    yield process
+    if process.poll() is None:
+        process.kill()
+
+
+@pytest.mark.run_first
+def test_link_check_starts(link_check: subprocess.Popen) -> None:
+    assert link_check.poll() in (None, 0), link_check.stderr.read() if link_check.stderr else ""
+
+
+@pytest.mark.run_last
+def test_no_broken_internal_links_or_anchors(link_check: subprocess.Popen) -> None:
+    stdout, stderr = link_check.communicate(timeout=1200)
+    summary = [line for line in stdout.splitlines() if "links in" in line]
+    assert link_check.returncode == 0, stdout[-6000:] + stderr[-2000:]
+    assert summary and " 0 errors found" in summary[0], stdout[-3000:]
     checked = int(summary[0].split("That's it. ")[1].split(" links")[0])
     assert checked > 300, summary[0]
 

@@ -11,10 +11,13 @@
     if (!(target instanceof Element) || header.contains(target)) return;
     // The skip link sits above the header, and the sidebars scroll on their own below it.
     if (target.closest(".md-skip, .md-sidebar")) return;
-    var clearance = header.getBoundingClientRect().bottom + 16;
-    var top = target.getBoundingClientRect().top;
-    if (top < clearance) {
-      window.scrollBy(0, top - clearance);
-    }
+    // Wait a frame: the browser scrolls the element into view after this event.
+    window.requestAnimationFrame(function () {
+      var clearance = header.getBoundingClientRect().bottom + 16;
+      var top = target.getBoundingClientRect().top;
+      if (top < clearance) {
+        window.scrollBy(0, top - clearance);
+      }
+    });
   });
 })();
