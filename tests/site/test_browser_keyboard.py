@@ -11,7 +11,8 @@ LONG_PAGE = "modules/04-seven-principles/index.html"
 # The box of the focused element and of the sticky header, in viewport pixels, once the page has settled.
 FOCUS_AND_HEADER = """
 async () => {
-  // What a person sees: after the page has drawn the next frame.
+  // What a person sees a tenth of a second after pressing the key.
+  await new Promise(resolve => setTimeout(resolve, 100));
   await new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)));
   const focused = document.activeElement;
   const header = document.querySelector("header.md-header");

@@ -11,13 +11,18 @@
     if (!(target instanceof Element) || header.contains(target)) return;
     // The skip link sits above the header, and the sidebars scroll on their own below it.
     if (target.closest(".md-skip, .md-sidebar")) return;
-    // Wait a frame: the browser scrolls the element into view after this event.
-    window.requestAnimationFrame(function () {
+    function clear() {
+      if (document.activeElement !== target) return;
       var clearance = header.getBoundingClientRect().bottom + 16;
       var top = target.getBoundingClientRect().top;
       if (top < clearance) {
         window.scrollBy(0, top - clearance);
       }
-    });
+    }
+    // The browser scrolls the element into view after this event, and on a
+    // busy machine the page may still be settling: check after a frame and
+    // again a moment later.
+    window.requestAnimationFrame(clear);
+    window.setTimeout(clear, 60);
   });
 })();
