@@ -240,7 +240,8 @@ def test_search_works_under_the_policy(nginx_tab, nginx_url: str) -> None:
     nginx_tab.goto(nginx_url, wait_until="load")
     box = nginx_tab.get_by_role("textbox", name="Search the course")
     box.click()
-    box.fill("power")
+    # Material reads the box on each key released (keyup), never on fill(): type as a person does.
+    box.press_sequentially("power", delay=50)
     results = nginx_tab.locator(".md-search-result__item")
     results.first.wait_for(timeout=10000)
     assert results.count() > 0
