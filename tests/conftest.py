@@ -96,6 +96,14 @@ def browser():
     playwright.stop()
 
 
+@pytest.fixture(scope="session")
+def course_visit(browser, site_url: str, page_paths: list[str]):
+    """One pass over every page: axe, paragraph measures, italics and requests (see every_page_visit.py)."""
+    from every_page_visit import visit_every_page
+
+    return visit_every_page(browser, site_url, page_paths)
+
+
 # Material keeps the chosen colour scheme in localStorage under "<site path>.__palette".
 _REMEMBER_SCHEME = """
 localStorage.setItem("/.__palette", JSON.stringify({

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -76,12 +77,22 @@ def parse_glossary(text: str, path: str = "docs/glossary.yml") -> list[Term]:
 
 
 def load_glossary(path: Path) -> list[Term]:
-    """Read and validate the glossary file."""
+    """Read and validate the glossary file.
+
+    Three hooks need the glossary in each build (the page, the readability checks and the
+    pop-ups). The file is read each time, which is cheap, but the same text is parsed and
+    checked only once; a changed file is parsed again.
+    """
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as error:
         raise GlossaryError(f"{path}: cannot read the glossary ({error.strerror}).") from None
-    return parse_glossary(text, str(path))
+    return list(_parse_once(text, str(path)))
+
+
+@lru_cache(maxsize=4)
+def _parse_once(text: str, path: str) -> tuple[Term, ...]:
+    return tuple(parse_glossary(text, path))
 
 
 def term_pattern(terms: list[Term]) -> re.Pattern[str]:

@@ -7,13 +7,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from conftest import COLOUR_SCHEMES, context_with_scheme
-
-# The same rules as tests/site/test_accessibility_axe.py: WCAG 2.0-2.2 A and AA, best practice, and AAA contrast.
-AXE_OPTIONS = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]},
-    "rules": {"color-contrast-enhanced": {"enabled": True}},
-}
-
+from every_page_visit import AXE_OPTIONS  # the same rules as every page gets
 
 def problems(tab, where: str) -> list[str]:
     """One line per axe violation on the page as it is now."""

@@ -1,43 +1,41 @@
-"""axe-core on every built page, in every colour scheme: zero violations allowed."""
+"""axe-core on every built page, in every colour scheme: zero violations allowed.
+
+The pages are visited once (tests/every_page_visit.py): every rule in the default colours,
+and the colour rules again in the dark and high-contrast schemes, which change colours only.
+"""
 
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
-from conftest import COLOUR_SCHEMES, context_with_scheme, page_url
-
-# WCAG 2.0-2.2 A and AA, best practice, and the AAA contrast rule (7:1) the course promises.
-AXE_OPTIONS = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]},
-    "rules": {"color-contrast-enhanced": {"enabled": True}},
-}
+from conftest import COLOUR_SCHEMES
+from every_page_visit import AXE_COLOUR_OPTIONS, describe_violations
 
 
-def describe(violations: list[dict], path: str, scheme: str) -> str:
-    """One line per failing element: rule, page, scheme and the element's selector."""
-    lines = []
-    for violation in violations:
-        for node in violation["nodes"]:
-            lines.append(f"{violation['id']} on {path} ({scheme}): {node['target']} - {node['failureSummary'].splitlines()[-1].strip()}")
-    return "\n".join(lines)
+def failures(course_visit, scheme: str) -> list[str]:
+    return [line for path, violations in course_visit.axe_violations[scheme].items()
+            for line in describe_violations(violations, path, scheme)]
 
 
-@pytest.mark.parametrize("scheme", COLOUR_SCHEMES)
-def test_every_page_has_no_axe_violations(scheme: str, browser, site_url: str, page_paths: list[str]) -> None:
-    axe = Axe()
-    context = context_with_scheme(browser, scheme)
-    tab = context.new_page()
-    failures = []
-    try:
-        for path in page_paths:
-            tab.goto(page_url(site_url, path))
-            assert tab.locator("body").get_attribute("data-md-color-scheme") == scheme, path
-            results = axe.run(tab, options=AXE_OPTIONS)
-            violations = results.response["violations"]
-            if violations:
-                failures.append(describe(violations, path, scheme))
-    finally:
-        context.close()
-    assert len(page_paths) > 40, "the course should have more than 40 pages"
-    assert not failures, "axe-core found problems:\n" + "\n".join(failures)
+def test_every_page_has_no_axe_violations_in_the_default_colours(course_visit) -> None:
+    """Every rule: WCAG 2.0-2.2 A and AA, best practice, and 7:1 contrast."""
+    assert len(course_visit.axe_violations["default"]) > 40, "the course should have more than 40 pages"
+    for path, rules in course_visit.axe_rules_run["default"].items():
+        assert {"color-contrast-enhanced", "landmark-unique", "target-size", "image-alt"} <= rules, path
+    problems = failures(course_visit, "default")
+    assert not problems, "axe-core found problems:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("scheme", [scheme for scheme in COLOUR_SCHEMES if scheme != "default"])
+def test_every_page_keeps_its_contrast_in_the_other_colours(course_visit, scheme: str) -> None:
+    shown = course_visit.schemes_shown[scheme]
+    assert set(shown.values()) == {scheme}, f"pages not shown in {scheme}: {[p for p, s in shown.items() if s != scheme]}"
+    wanted = set(AXE_COLOUR_OPTIONS["runOnly"]["values"])
+    for path, rules in course_visit.axe_rules_run[scheme].items():
+        assert rules == wanted, (path, rules)
+    problems = failures(course_visit, scheme)
+    assert not problems, "axe-core found problems:\n" + "\n".join(problems)
+
+
+def test_the_default_colours_are_the_default_scheme(course_visit) -> None:
+    assert set(course_visit.schemes_shown["default"].values()) == {"default"}

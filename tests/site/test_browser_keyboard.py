@@ -135,17 +135,14 @@ def test_search_finds_course_pages_with_no_internet(page, site_url: str) -> None
     assert "What co-production means" in page.locator(".md-search-result").inner_text()
 
 
-def test_no_request_leaves_the_local_server(browser, site_url: str, page_paths: list[str]) -> None:
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    tab = context.new_page()
-    outside = []
-    failed = []
-    tab.on("request", lambda request: outside.append(request.url)
-           if not request.url.startswith((site_url, "data:", "blob:")) else None)
-    tab.on("requestfailed", lambda request: failed.append(request.url))
-    for path in page_paths:
-        tab.goto(page_url(site_url, path))
-        tab.wait_for_load_state("networkidle")
-    context.close()
-    assert not outside, f"requests to other hosts: {sorted(set(outside))}"
-    assert not failed, f"failed requests: {sorted(set(failed))}"
+def test_no_request_leaves_the_local_server(course_visit, site_url: str) -> None:
+    """Every request of every page, as recorded in the shared visit, goes to this site."""
+    assert any(url.endswith("search_index.json") for url in course_visit.requested), "search index never requested"
+    outside = sorted({url for url in course_visit.requested if not url.startswith((site_url, "data:", "blob:"))})
+    assert not outside, f"requests to other hosts: {outside}"
+
+
+def test_no_request_fails(course_visit) -> None:
+    assert len({url.split("#")[0] for url in course_visit.requested}) > len(course_visit.pages)
+    assert not course_visit.failed, f"failed requests: {sorted(set(course_visit.failed))}"
+    assert not course_visit.error_responses, f"error responses: {sorted(set(course_visit.error_responses))}"

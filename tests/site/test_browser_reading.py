@@ -6,32 +6,6 @@ import pytest
 
 from conftest import page_url
 
-# Measures each paragraph in the article: computed size, line height, margins,
-# alignment, and how many characters fit on one of its lines.
-MEASURE_PARAGRAPHS = """
-() => {
-  const canvas = document.createElement("canvas").getContext("2d");
-  return [...document.querySelectorAll("article.md-content__inner > p")]
-    .filter(p => p.textContent.trim().length > 80 && p.offsetParent !== null)
-    .map(p => {
-      const style = getComputedStyle(p);
-      canvas.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
-      const text = p.textContent.replace(/\\s+/g, " ").trim();
-      const averageCharacter = canvas.measureText(text).width / text.length;
-      return {
-        text: text.slice(0, 60),
-        fontSize: parseFloat(style.fontSize),
-        lineHeight: parseFloat(style.lineHeight),
-        marginBottom: parseFloat(style.marginBottom),
-        align: style.textAlign,
-        family: style.fontFamily,
-        charactersPerLine: p.clientWidth / averageCharacter,
-        followedByParagraph: p.nextElementSibling !== null && p.nextElementSibling.tagName === "P",
-      };
-    });
-}
-"""
-
 HORIZONTAL_OVERFLOW = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
 
 # WCAG 1.4.12 Text Spacing: the bookmarklet values the success criterion names.
@@ -52,16 +26,9 @@ READING_PAGES = [
 
 
 @pytest.fixture(scope="module")
-def paragraph_measures(browser, site_url: str, page_paths: list[str]) -> dict[str, list[dict]]:
-    """Every page's article paragraphs, measured at a desktop size."""
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    tab = context.new_page()
-    measures = {}
-    for path in page_paths:
-        tab.goto(page_url(site_url, path))
-        measures[path] = tab.evaluate(MEASURE_PARAGRAPHS)
-    context.close()
-    return measures
+def paragraph_measures(course_visit) -> dict[str, list[dict]]:
+    """Every page's article paragraphs, measured at a desktop size (in the shared visit)."""
+    return course_visit.paragraphs
 
 
 def test_paragraphs_were_found(paragraph_measures: dict[str, list[dict]]) -> None:
@@ -112,16 +79,8 @@ def test_text_is_left_aligned_never_justified(paragraph_measures: dict[str, list
     assert aligned <= {"left", "start"}, aligned
 
 
-def test_emphasis_is_never_italic(browser, site_url: str, page_paths: list[str]) -> None:
-    tab = browser.new_page()
-    italic = []
-    for path in page_paths:
-        tab.goto(page_url(site_url, path))
-        italic += [f"{path}: {text}" for text in tab.evaluate(
-            "() => [...document.querySelectorAll('article em, article i, article cite')]"
-            ".filter(e => getComputedStyle(e).fontStyle !== 'normal').map(e => e.textContent)")]
-    tab.close()
-    assert not italic, italic
+def test_emphasis_is_never_italic(course_visit) -> None:
+    assert not course_visit.italic, course_visit.italic
 
 
 def test_no_horizontal_scrolling_at_320px(browser, site_url: str, page_paths: list[str]) -> None:

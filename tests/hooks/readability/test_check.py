@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from readability.check import ReadabilityError, Thresholds, analyse_page, message, page_thresholds
-from readability.glossary import GlossaryError, parse_glossary
+import readability.glossary
+from readability.glossary import GlossaryError, load_glossary, parse_glossary
 from readability.plain_words import DEFAULT_LIST, load_plain_words, plainer_words
 from readability.report import bar_chart_svg, report_data
 from readability.settings import load_settings
@@ -178,6 +179,28 @@ def test_glossary_words_are_not_reported_as_plain_words() -> None:
 def test_bad_glossary_entries_are_errors(text: str, expected: str) -> None:
     with pytest.raises(GlossaryError, match=expected):
         parse_glossary(text)
+
+
+def test_the_glossary_is_parsed_once_and_again_when_it_changes(tmp_path, monkeypatch) -> None:
+    parses = []
+    real_parse = readability.glossary.parse_glossary
+    monkeypatch.setattr(readability.glossary, "parse_glossary", lambda text, path: parses.append(path) or real_parse(text, path))
+    glossary_file = tmp_path / "glossary.yml"
+    glossary_file.write_text("terms:\n  - term: Peer-led\n    id: peer-led\n    meaning: Run by people like you.\n")
+    first, second = load_glossary(glossary_file), load_glossary(glossary_file)
+    assert first == second and [term.id for term in first] == ["peer-led"]
+    assert len(parses) == 1, "the same text should be parsed once for the three hooks"
+    glossary_file.write_text("terms:\n  - term: Asset-based\n    id: asset-based\n    meaning: Starting from strengths.\n")
+    assert [term.id for term in load_glossary(glossary_file)] == ["asset-based"]
+    assert len(parses) == 2
+    glossary_file.write_text("terms: [")
+    with pytest.raises(GlossaryError, match="not valid YAML"):
+        load_glossary(glossary_file)
+
+
+def test_a_missing_glossary_file_is_a_clear_error(tmp_path) -> None:
+    with pytest.raises(GlossaryError, match="cannot read the glossary"):
+        load_glossary(tmp_path / "glossary.yml")
 
 
 def test_report_data_and_chart() -> None:

@@ -1,0 +1,140 @@
+"""One visit to every built page in Chromium, gathering what several tests check.
+
+Loading 50 pages costs time, so one pass at a desktop size records, for each page:
+axe-core's findings in each colour scheme, the measures of each paragraph, any italic
+emphasis, and every request the page makes. The tests in tests/site/ then each check one
+thing. Each colour scheme has its own tab, and axe runs in the three tabs at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import axe_playwright_python
+
+from conftest import COLOUR_SCHEMES, context_with_scheme, page_url
+
+# axe-core itself, as the axe-playwright-python package ships it.
+AXE_SOURCE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+
+# WCAG 2.0-2.2 A and AA, best practice, and the AAA contrast rule (7:1) the course promises.
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]},
+    "rules": {"color-contrast-enhanced": {"enabled": True}},
+    "resultTypes": ["violations"],  # details of failing elements only: passes are listed, not copied out
+}
+
+# The axe rules whose result can change with the colour scheme: the schemes change colours only.
+AXE_COLOUR_OPTIONS = {
+    "runOnly": {"type": "rule", "values": ["color-contrast", "color-contrast-enhanced", "link-in-text-block"]},
+    "resultTypes": ["violations"],
+}
+
+# Measures each paragraph in the article: computed size, line height, margins,
+# alignment, and how many characters fit on one of its lines.
+MEASURE_PARAGRAPHS = """
+() => {
+  const canvas = document.createElement("canvas").getContext("2d");
+  return [...document.querySelectorAll("article.md-content__inner > p")]
+    .filter(p => p.textContent.trim().length > 80 && p.offsetParent !== null)
+    .map(p => {
+      const style = getComputedStyle(p);
+      canvas.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const text = p.textContent.replace(/\\s+/g, " ").trim();
+      const averageCharacter = canvas.measureText(text).width / text.length;
+      return {
+        text: text.slice(0, 60),
+        fontSize: parseFloat(style.fontSize),
+        lineHeight: parseFloat(style.lineHeight),
+        marginBottom: parseFloat(style.marginBottom),
+        align: style.textAlign,
+        family: style.fontFamily,
+        charactersPerLine: p.clientWidth / averageCharacter,
+        followedByParagraph: p.nextElementSibling !== null && p.nextElementSibling.tagName === "P",
+      };
+    });
+}
+"""
+
+ITALIC_EMPHASIS = """
+() => [...document.querySelectorAll("article em, article i, article cite")]
+  .filter(element => getComputedStyle(element).fontStyle !== "normal")
+  .map(element => element.textContent)
+"""
+
+# A request the browser cut off because we moved to the next page is not a failure of the site.
+_LEFT_BEHIND = "net::ERR_ABORTED"
+
+
+@dataclass
+class CourseVisit:
+    """What one pass over every page found."""
+
+    pages: list[str]
+    # scheme -> page -> axe's violations: every rule in "default", the colour rules in the others.
+    axe_violations: dict[str, dict[str, list[dict]]] = field(default_factory=dict)
+    # scheme -> page -> the ids of the axe rules that ran, so a check that ran nothing cannot pass.
+    axe_rules_run: dict[str, dict[str, set[str]]] = field(default_factory=dict)
+    # scheme -> page -> the scheme Material actually showed.
+    schemes_shown: dict[str, dict[str, str | None]] = field(default_factory=dict)
+    paragraphs: dict[str, list[dict]] = field(default_factory=dict)
+    italic: list[str] = field(default_factory=list)
+    requested: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    error_responses: list[str] = field(default_factory=list)
+
+
+def describe_violations(violations: list[dict], path: str, scheme: str) -> list[str]:
+    """One line per failing element: rule, page, scheme and the element's selector."""
+    return [f"{violation['id']} on {path} ({scheme}): {node['target']} - {node['failureSummary'].splitlines()[-1].strip()}"
+            for violation in violations for node in violation["nodes"]]
+
+
+def start_axe(tab, options: dict) -> None:
+    """Put axe-core into the page and start it, without waiting for it to finish."""
+    tab.evaluate(AXE_SOURCE)
+    tab.evaluate("options => { window.__axeResults = axe.run(document, options); }", options)
+
+
+def axe_results(tab) -> dict:
+    """Wait for the run that start_axe began and return its results."""
+    return tab.evaluate("() => window.__axeResults")
+
+
+def _record_requests(context, visit: CourseVisit) -> None:
+    context.on("request", lambda request: visit.requested.append(request.url))
+    context.on("requestfailed", lambda request: visit.failed.append(f"{request.url} ({request.failure})")
+               if request.failure != _LEFT_BEHIND else None)
+    context.on("response", lambda response: visit.error_responses.append(f"{response.url} ({response.status})")
+               if response.status >= 400 else None)
+
+
+def visit_every_page(browser, site_url: str, page_paths: list[str]) -> CourseVisit:
+    """Open each page at 1280x800 in every colour scheme and record what the tests need."""
+    visit = CourseVisit(pages=list(page_paths))
+    contexts = {scheme: context_with_scheme(browser, scheme) for scheme in COLOUR_SCHEMES}
+    _record_requests(contexts["default"], visit)
+    tabs = {scheme: context.new_page() for scheme, context in contexts.items()}
+    for scheme in COLOUR_SCHEMES:
+        visit.axe_violations[scheme], visit.axe_rules_run[scheme], visit.schemes_shown[scheme] = {}, {}, {}
+    try:
+        for path in page_paths:
+            for scheme, tab in tabs.items():
+                tab.goto(page_url(site_url, path))
+                visit.schemes_shown[scheme][path] = tab.locator("body").get_attribute("data-md-color-scheme")
+                if scheme == "default":
+                    visit.paragraphs[path] = tab.evaluate(MEASURE_PARAGRAPHS)
+                    visit.italic += [f"{path}: {text}" for text in tab.evaluate(ITALIC_EMPHASIS)]
+                start_axe(tab, AXE_OPTIONS if scheme == "default" else AXE_COLOUR_OPTIONS)
+            for scheme, tab in tabs.items():
+                results = axe_results(tab)
+                visit.axe_violations[scheme][path] = results["violations"]
+                visit.axe_rules_run[scheme][path] = {rule["id"] for kind in ("passes", "violations", "incomplete", "inapplicable")
+                                                     for rule in results[kind]}
+        # Let the last page finish anything it started after loading (the search index, say).
+        tabs["default"].wait_for_load_state("networkidle")
+    finally:
+        for context in contexts.values():
+            context.close()
+    return visit
