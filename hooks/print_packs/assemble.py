@@ -85,8 +85,13 @@ def cover_html(pack: Pack, cover: Cover) -> str:
     )
 
 
-def prepare_page(page: SourcePage, pack: Pack, *, keys: dict[str, str], level_shift: int) -> tuple[str, str, list[Question], int]:
-    """One page made ready for paper: returns its section HTML, its heading, its questions and trainer notes removed."""
+def prepare_page(page: SourcePage, pack: Pack, *, keys: dict[str, str], level_shift: int,
+                 part_title: str | None = None) -> tuple[str, str, list[Question], int]:
+    """One page made ready for paper: returns its section HTML, its heading, its questions and trainer notes removed.
+
+    A page whose heading is the same as its part's title (the part's introduction, such as
+    "Case studies") is printed under the part's title without a heading of its own.
+    """
     key = keys[page.url]
     soup = fragment(page.html)
     remove_screen_only(soup)
@@ -103,10 +108,18 @@ def prepare_page(page: SourcePage, pack: Pack, *, keys: dict[str, str], level_sh
         main_heading.append(heading)
         main_heading.extract()
     shift_headings(soup, level_shift)
-    tag = f"h{1 + level_shift}"
-    section = (f'<section class="app-pack__page" id="{key}">'
-               f'<{tag} class="app-pack__page-title">{_escape(heading)}</{tag}>{soup}</section>')
+    if is_part_introduction(heading, part_title):
+        section = f'<section class="app-pack__page app-pack__page--part-introduction" id="{key}">{soup}</section>'
+    else:
+        tag = f"h{1 + level_shift}"
+        section = (f'<section class="app-pack__page" id="{key}">'
+                   f'<{tag} class="app-pack__page-title">{_escape(heading)}</{tag}>{soup}</section>')
     return section, heading, questions, removed
+
+
+def is_part_introduction(heading: str, part_title: str | None) -> bool:
+    """Whether a page's heading only repeats its part's title."""
+    return part_title is not None and heading.casefold().strip() == part_title.casefold().strip()
 
 
 def part_id(index: int) -> str:
@@ -128,9 +141,10 @@ def assemble_pack(pack: Pack, pages: list[SourcePage], cover: Cover, *, styleshe
         entries = []
         for page in chosen:
             section, heading, questions, trainer_notes = prepare_page(
-                page, pack, keys=keys, level_shift=0 if part.title is None else 1)
+                page, pack, keys=keys, level_shift=0 if part.title is None else 1, part_title=part.title)
             sections.append(section)
-            entries.append(ContentsEntry(heading, keys[page.url]))
+            if not is_part_introduction(heading, part.title):
+                entries.append(ContentsEntry(heading, keys[page.url]))
             removed += trainer_notes
             question_count += len(questions)
             if questions and pack.answers_at_back:

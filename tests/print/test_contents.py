@@ -54,3 +54,18 @@ def test_assembled_pack_has_cover_contents_parts_and_answers() -> None:
     assert "Later" not in soup.get_text(), "session 2 pages stay out of a session 1 part"
     assert "Secret." not in soup.get_text() and document.trainer_notes_removed == 1
     assert soup.select_one("#app-pack-answers-modules-01") is not None
+
+
+def test_a_parts_introduction_page_is_not_named_twice() -> None:
+    """The case studies' own page is titled "Case studies", like the part it opens."""
+    pages = [
+        page("case-studies/index.md", "case-studies/", '<h1 id="cs">Case studies</h1><p>Ten stories.</p>'),
+        page("case-studies/leeds.md", "case-studies/leeds/", "<h1>Leeds</h1><p>What happened.</p>"),
+    ]
+    pack = Pack("test", "Test pack", "A pack.", (Part("Case studies", ("case-studies/*.md",)),))
+    soup = fragment(assemble_pack(pack, pages, Cover("The course", "Our group", "2.0", "1 March 2026")).html)
+    headings = [heading.get_text() for heading in soup.select("main h1, main h2")]
+    assert headings == ["Case studies", "Case study: Leeds"]
+    assert [a.get_text(" ", strip=True) for a in soup.select(".app-pack__contents a")] == ["Case studies", "Case study: Leeds"]
+    introduction = soup.select_one("#case-studies")
+    assert introduction is not None and "Ten stories." in introduction.get_text(), "links to the page still land on its text"
