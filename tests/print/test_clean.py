@@ -8,6 +8,7 @@ from print_packs.clean import (
     Question, answers_html, fragment, paper_questions, paper_reflections, read_question, remove_screen_only,
     remove_trainer_notes,
 )
+from print_packs.wide_tables import LINES_PER_EMPTY_CELL, linearise_wide_tables
 from quiz import interactive_questions
 
 ACTIVITY = """
@@ -119,3 +120,31 @@ def test_screen_only_parts_are_removed() -> None:
     remove_screen_only(soup)
     assert soup.get_text(" ", strip=True) == "Title Body word ."
     assert not soup.find(attrs={"tabindex": True})
+
+
+PLAN_TABLE = """<div class="md-typeset__table"><table>
+<thead><tr><th>What we will do</th><th>Who</th><th>By when</th><th>What we need</th><th>How we will know</th></tr></thead>
+<tbody>
+<tr><td>Ask the <a href="#lunch">lunch club</a></td><td>Two members</td><td>May</td><td>—</td><td>They tell us</td></tr>
+<tr><td></td><td></td><td></td><td></td><td></td></tr>
+</tbody></table></div>"""
+
+
+def test_wide_tables_become_labelled_rows_with_lines_for_empty_cells() -> None:
+    soup = fragment(PLAN_TABLE)
+    assert linearise_wide_tables(soup) == 1
+    assert soup.find("table") is None
+    example, blank = soup.select(".app-pack__table-row")
+    assert [line.get_text(" ", strip=True) for line in example.select("p")] == [
+        "What we will do: Ask the lunch club", "Who: Two members", "By when: May", "How we will know: They tell us"]
+    assert example.select_one("a")["href"] == "#lunch", "links inside cells are kept"
+    assert "app-pack__table-row--blank" in blank["class"]
+    assert [line.get_text(strip=True) for line in blank.select("p")] == [
+        "What we will do:", "Who:", "By when:", "What we need:", "How we will know:"]
+    assert len(blank.select(".app-pack__line")) == 5 * LINES_PER_EMPTY_CELL
+
+
+def test_narrow_tables_stay_tables() -> None:
+    soup = fragment("<table><tr><th>Term</th><th>Meaning</th></tr><tr><td>Assets</td><td>Strengths</td></tr></table>")
+    assert linearise_wide_tables(soup) == 0
+    assert soup.find("table") is not None

@@ -1,0 +1,81 @@
+"""Wide tables made readable in large print: each row becomes a labelled block.
+
+At 18pt on A4 portrait, a table of five or more columns leaves one or two words per
+line, and an empty row (a plan to fill in) shrinks to nothing you could write in.
+RNIB's advice for large print is to avoid such tables, so on paper each row becomes
+a box of "Heading: value" lines, and each empty cell gets lines to write on.
+The screen keeps the table.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+
+from bs4 import BeautifulSoup, Tag
+
+MIN_COLUMNS = 5
+# A cell holding only a dash means "nothing here": on paper the line is left out.
+DASHES = {"-", "–", "—"}
+LINES_PER_EMPTY_CELL = 2
+
+
+def _words(element: Tag) -> str:
+    return " ".join(element.get_text(" ", strip=True).split())
+
+
+def _headings(table: Tag) -> list[str]:
+    head_row = table.select_one("thead tr") or table.find("tr")
+    return [_words(cell) for cell in head_row.find_all(["th", "td"])] if head_row else []
+
+
+def _body_rows(table: Tag) -> list[Tag]:
+    rows = table.select("tbody tr")
+    return rows if rows else table.find_all("tr")[1:]
+
+
+def _writing_lines(count: int) -> str:
+    ruled = "".join('<div class="app-pack__line"></div>' for _ in range(count))
+    return f'<div class="app-pack__lines" aria-hidden="true">{ruled}</div>'
+
+
+def _row_block(soup: BeautifulSoup, headings: list[str], row: Tag) -> Tag:
+    cells = row.find_all(["td", "th"])
+    blank_row = all(_words(cell) == "" for cell in cells)
+    block = soup.new_tag("div", attrs={"class": "app-pack__table-row" + (" app-pack__table-row--blank" if blank_row else "")})
+    for heading, cell in zip(headings, cells):
+        words = _words(cell)
+        if words in DASHES:
+            continue
+        line = soup.new_tag("p", attrs={"class": "app-pack__table-cell"})
+        label = soup.new_tag("strong")
+        label.string = f"{heading}:"
+        line.append(label)
+        block.append(line)
+        if words:
+            line.append(" ")
+            for child in list(cell.contents):
+                line.append(child.extract())
+        else:
+            block.append(BeautifulSoup(_writing_lines(LINES_PER_EMPTY_CELL), "html.parser"))
+    return block
+
+
+def linearise_wide_tables(root: Tag, min_columns: int = MIN_COLUMNS) -> int:
+    """Turn each table of `min_columns` or more columns into labelled blocks; return how many."""
+    soup = root if isinstance(root, BeautifulSoup) else BeautifulSoup("", "html.parser")
+    changed = 0
+    for table in root.find_all("table"):
+        headings = _headings(table)
+        if len(headings) < min_columns or not all(headings):
+            continue
+        caption = table.find("caption")
+        wrapper = soup.new_tag("div", attrs={"class": "app-pack__table-rows"})
+        if caption is not None:
+            title = soup.new_tag("p", attrs={"class": "app-pack__table-caption"})
+            title.append(BeautifulSoup(f"<strong>{html_lib.escape(_words(caption))}</strong>", "html.parser"))
+            wrapper.append(title)
+        for row in _body_rows(table):
+            wrapper.append(_row_block(soup, headings, row))
+        table.replace_with(wrapper)
+        changed += 1
+    return changed
