@@ -13,7 +13,7 @@ from print_packs.clean import (
 from print_packs.contents import ContentsEntry, contents_html
 from print_packs.links import page_key, prefix_ids, rewrite_links, unwrap_dangling_links
 from print_packs.packs import Pack, SourcePage, pages_in_parts
-from print_packs.wide_tables import linearise_wide_tables
+from print_packs.paper_tables import linearise_wide_tables, mark_write_in_columns
 
 ANSWERS_ID = "app-pack-answers"
 # Glossary links are words explained at the back of the handbook: a page number
@@ -103,6 +103,7 @@ def prepare_page(page: SourcePage, pack: Pack, *, keys: dict[str, str], level_sh
     questions = paper_questions(soup, answers_anchor=answers_anchor)
     paper_reflections(soup)
     linearise_wide_tables(soup)
+    mark_write_in_columns(soup)
     main_heading = soup.find("h1")
     heading = page_heading(page, " ".join(main_heading.get_text(" ", strip=True).split()) if main_heading else page.title)
     if main_heading is not None:

@@ -8,7 +8,7 @@ from print_packs.clean import (
     Question, answers_html, fragment, paper_questions, paper_reflections, read_question, remove_screen_only,
     remove_trainer_notes,
 )
-from print_packs.wide_tables import LINES_PER_EMPTY_CELL, linearise_wide_tables
+from print_packs.paper_tables import LINES_PER_EMPTY_CELL, WRITE_IN, linearise_wide_tables, mark_write_in_columns
 from quiz import interactive_questions
 
 ACTIVITY = """
@@ -148,3 +148,12 @@ def test_narrow_tables_stay_tables() -> None:
     soup = fragment("<table><tr><th>Term</th><th>Meaning</th></tr><tr><td>Assets</td><td>Strengths</td></tr></table>")
     assert linearise_wide_tables(soup) == 0
     assert soup.find("table") is not None
+
+
+def test_columns_left_empty_to_fill_in_are_marked() -> None:
+    soup = fragment("<table><thead><tr><th>Principle</th><th>Our light</th><th>Why</th></tr></thead><tbody>"
+                    "<tr><td>1. From the start</td><td></td><td></td></tr>"
+                    "<tr><td>2. Safe to speak</td><td> </td><td>Because</td></tr></tbody></table>")
+    assert mark_write_in_columns(soup) == 1
+    marked = [cell.get_text(strip=True) for cell in soup.select(f".{WRITE_IN}")]
+    assert marked == ["Our light", "", ""], "only the column empty in every row, with its heading"

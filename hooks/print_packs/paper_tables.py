@@ -1,10 +1,11 @@
-"""Wide tables made readable in large print: each row becomes a labelled block.
+"""Tables made usable in large print on A4. The screen keeps the tables as they are.
 
-At 18pt on A4 portrait, a table of five or more columns leaves one or two words per
-line, and an empty row (a plan to fill in) shrinks to nothing you could write in.
-RNIB's advice for large print is to avoid such tables, so on paper each row becomes
-a box of "Heading: value" lines, and each empty cell gets lines to write on.
-The screen keeps the table.
+- A table of five or more columns leaves one or two words per line at 18pt, and an
+  empty row (a plan to fill in) shrinks to nothing you could write in. RNIB's advice
+  for large print is to avoid such tables, so on paper each row becomes a box of
+  "Heading: value" lines, and each empty cell gets lines to write on.
+- In a narrower table, a column left empty for people to fill in (a "Why" column, say)
+  is marked, so the print stylesheet can give it room to write in.
 """
 
 from __future__ import annotations
@@ -79,3 +80,24 @@ def linearise_wide_tables(root: Tag, min_columns: int = MIN_COLUMNS) -> int:
         table.replace_with(wrapper)
         changed += 1
     return changed
+
+
+WRITE_IN = "app-pack__write-in"
+
+
+def mark_write_in_columns(root: Tag) -> int:
+    """Mark each column that is empty in every body row as space to write in; return how many."""
+    marked = 0
+    for table in root.find_all("table"):
+        rows = _body_rows(table)
+        head_row = table.select_one("thead tr") or table.find("tr")
+        if not rows or head_row is None:
+            continue
+        head_cells = head_row.find_all(["th", "td"])
+        for column, head_cell in enumerate(head_cells):
+            cells = [row.find_all(["td", "th"])[column] for row in rows if len(row.find_all(["td", "th"])) > column]
+            if len(cells) == len(rows) and all(_words(cell) == "" for cell in cells):
+                for cell in (head_cell, *cells):
+                    cell["class"] = [*cell.get("class", []), WRITE_IN]
+                marked += 1
+    return marked
