@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -11,11 +10,11 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from glossary_page import GLOSSARY_MARKER, fill_glossary_page
-from readability.glossary import GlossaryError, Term, load_glossary
+from readability.glossary import Term
+from site_glossary import load_site_glossary
 
 log = logging.getLogger("mkdocs.hooks.glossary")
 
-GLOSSARY_FILE = "glossary.yml"
 GLOSSARY_PAGE = "glossary.md"
 _terms: list[Term] = []
 
@@ -23,10 +22,7 @@ _terms: list[Term] = []
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     """Load and validate the glossary once per build."""
     global _terms
-    try:
-        _terms = load_glossary(Path(config.docs_dir) / GLOSSARY_FILE)
-    except GlossaryError as error:
-        raise PluginError(str(error)) from None
+    _terms = load_site_glossary(config)
     return config
 
 

@@ -6,7 +6,6 @@ side is in overrides/assets/javascripts/app-*.js.
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -21,9 +20,9 @@ from learner_pages import (
     certificate_html, fill_markers, notes_html, notes_tools_html, page_id, progress_html, reflection_boxes, tracked_kind,
 )
 from quiz import QuizError, id_prefix, interactive_questions
-from readability.glossary import GlossaryError, Term, load_glossary
+from readability.glossary import Term
+from site_glossary import load_site_glossary
 
-GLOSSARY_FILE = "glossary.yml"
 _terms: list[Term] = []
 _nav_order: dict[str, int] = {}
 _course_pages: dict[str, CoursePage] = {}
@@ -33,10 +32,7 @@ _reflections: dict[str, list[Reflection]] = {}
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     """Load the glossary for the pop-ups and forget the last build's pages."""
     global _terms
-    try:
-        _terms = load_glossary(Path(config.docs_dir) / GLOSSARY_FILE)
-    except GlossaryError as error:
-        raise PluginError(str(error)) from None
+    _terms = load_site_glossary(config)
     _nav_order.clear()
     _course_pages.clear()
     _reflections.clear()

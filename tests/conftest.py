@@ -96,6 +96,20 @@ def browser():
     playwright.stop()
 
 
+def search_the_course(tab, words: str, timeout: float = 15_000):
+    """Type into the search box as a person does and return the results once the first shows.
+
+    Material reads the box on each key released (keyup), never on fill(), and runs the
+    last query once its index has loaded, so no waiting is needed before typing.
+    """
+    box = tab.get_by_role("textbox", name="Search the course")
+    box.click()
+    box.press_sequentially(words, delay=50)
+    results = tab.locator(".md-search-result__item")
+    results.first.wait_for(timeout=timeout)
+    return results
+
+
 @pytest.fixture(scope="session")
 def course_visit(browser, site_url: str, page_paths: list[str]):
     """One pass over every page: axe, paragraph measures, italics and requests (see every_page_visit.py)."""

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CHROMIUM, PROJECT_DIR
+from conftest import CHROMIUM, PROJECT_DIR, search_the_course
 from content_security_policy import nginx_policy, site_policy
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -238,12 +238,7 @@ def test_search_works_under_the_policy(nginx_tab, nginx_url: str) -> None:
     """Search runs in a Web Worker and fetches its index: both must be allowed."""
     nginx_tab.problems.clear()
     nginx_tab.goto(nginx_url, wait_until="load")
-    box = nginx_tab.get_by_role("textbox", name="Search the course")
-    box.click()
-    # Material reads the box on each key released (keyup), never on fill(): type as a person does.
-    box.press_sequentially("power", delay=50)
-    results = nginx_tab.locator(".md-search-result__item")
-    results.first.wait_for(timeout=10000)
+    results = search_the_course(nginx_tab, "power")
     assert results.count() > 0
     assert nginx_tab.evaluate("window.__cspViolations") == []
     assert nginx_tab.problems == [], nginx_tab.problems

@@ -10,6 +10,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
+from conftest import search_the_course
 from offline_copy import ZIP_PATH
 
 
@@ -108,13 +109,7 @@ def test_learner_opens_index_html_follows_the_navigation_and_searches(file_tab, 
     file_tab.wait_for_load_state("load")
     assert file_tab.url.endswith("/modules/02-why-it-matters.html")
 
-    # Type as a person does: Material searches again on each key once its index is ready.
-    file_tab.wait_for_load_state("networkidle")
-    box = file_tab.get_by_role("textbox", name="Search the course")
-    box.click()
-    box.press_sequentially("loneliness", delay=60)
-    results = file_tab.locator(".md-search-result__item")
-    results.first.wait_for(timeout=15000)
+    results = search_the_course(file_tab, "loneliness")
     assert results.count() > 0
     first_link = results.first.locator("a").first
     href = first_link.get_attribute("href")
