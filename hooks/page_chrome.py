@@ -8,7 +8,7 @@ from __future__ import annotations
 import html as html_lib
 import re
 
-_FIRST_H1 = re.compile(r"<h1(?![^>]*\btabindex=)([^>]*)>")
+_FIRST_H1 = re.compile(r"<h1(\s[^>]*)?>")
 _SEARCH_DIALOG = re.compile(r'(<div class="md-search"[^>]*role="dialog")(?![^>]*aria-label)')
 # Material labels each section's <nav> by the toggle <label> beside its link. When a
 # section has an index page (navigation.indexes) that label is empty, so several
@@ -20,14 +20,19 @@ _SECTION_NAV = re.compile(
 )
 _TAG = re.compile(r"<[^>]+>")
 # Material's header menu and search buttons are <label>s for hidden checkboxes,
-# so they have no name and cannot be reached by keyboard. We make them buttons.
+# so they have no name and cannot be reached by keyboard. A <label> may not take
+# role="button" (axe aria-allowed-role), so a named button goes inside each one:
+# a click on it is a click on the label, which opens or closes the menu or search.
 _HEADER_BUTTONS = {
     "__drawer": "Open the course menu",
     "__search": "Search this course",
 }
-_HEADER_BUTTON = re.compile(r'<label class="md-header__button md-icon" for="(__drawer|__search)">')
+_HEADER_BUTTON = re.compile(r'(<label class="md-header__button md-icon" for="(__drawer|__search)">)(.*?)</label>', re.DOTALL)
 _TABLE = re.compile(r"<table>(.*?)</table>", re.DOTALL)
 _HEADER_CELL = re.compile(r"<th[^>]*>(.*?)</th>", re.DOTALL)
+_BODY = re.compile(r"<tbody>(.*?)</tbody>", re.DOTALL)
+_ROW = re.compile(r"<tr>(.*?)</tr>", re.DOTALL)
+_DATA_CELL_START = re.compile(r"<td(?=[\s>])")
 
 
 def plain_text(fragment: str) -> str:
@@ -37,7 +42,10 @@ def plain_text(fragment: str) -> str:
 
 def focusable_heading(html: str) -> str:
     """Let the "Skip to content" link move keyboard focus to the page's main heading."""
-    return _FIRST_H1.sub(r'<h1\1 tabindex="-1">', html, count=1)
+    first = _FIRST_H1.search(html)
+    if first is None or "tabindex=" in first.group(0):
+        return html
+    return f'{html[:first.start()]}<h1{first.group(1) or ""} tabindex="-1">{html[first.end():]}'
 
 
 def named_search_dialog(html: str, name: str = "Search this course") -> str:
@@ -68,13 +76,37 @@ def scrollable_tables(html: str) -> str:
     return _TABLE.sub(wrap, html)
 
 
+def stacking_tables(html: str) -> str:
+    """Label each cell of a table with its column heading, so on a phone
+    (app-layout.css) each row can show as a box of "Heading: value" lines.
+
+    A table whose header row has an empty cell is left as it is: its cells
+    could not all be labelled, so it keeps scrolling sideways instead.
+    """
+
+    def label_cells(table: re.Match[str]) -> str:
+        headers = [plain_text(cell) for cell in _HEADER_CELL.findall(table.group(1))]
+        if not headers or not all(headers):
+            return table.group(0)
+
+        def label_row(row: re.Match[str]) -> str:
+            column = iter(headers)
+            cells = _DATA_CELL_START.sub(lambda _: f'<td data-label="{html_lib.escape(next(column, ""))}"', row.group(1))
+            return f"<tr>{cells}</tr>"
+
+        body = _BODY.sub(lambda part: "<tbody>" + _ROW.sub(label_row, part.group(1)) + "</tbody>", table.group(1))
+        return f"<table data-app-stacks>{body}</table>"
+
+    return _TABLE.sub(label_cells, html)
+
 
 def keyboard_header_buttons(html: str) -> str:
-    """Give the header's menu and search buttons a name, a role and a Tab stop (see app-header-buttons.js)."""
+    """Put a named button with a Tab stop inside the header's menu and search labels (see app-header-buttons.js)."""
 
     def button(match: re.Match[str]) -> str:
-        target = match.group(1)
-        return (f'<label class="md-header__button md-icon js-header-button" for="{target}" role="button" '
-                f'tabindex="0" aria-expanded="false" aria-label="{_HEADER_BUTTONS[target]}" data-module="app-header-button">')
+        label, target, icon = match.groups()
+        return (f'{label}<span class="app-header-button" role="button" tabindex="0" aria-expanded="false" '
+                f'aria-label="{_HEADER_BUTTONS[target]}" data-for="{target}" data-module="app-header-button">'
+                f"{icon}</span></label>")
 
     return _HEADER_BUTTON.sub(button, html)

@@ -6,12 +6,14 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from page_chrome import focusable_heading, keyboard_header_buttons, named_search_dialog, named_section_navigation, scrollable_tables
+from page_chrome import (
+    focusable_heading, keyboard_header_buttons, named_search_dialog, named_section_navigation, scrollable_tables, stacking_tables,
+)
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     """Make the main heading the skip link's target, and let wide tables scroll by keyboard."""
-    return scrollable_tables(focusable_heading(html))
+    return stacking_tables(scrollable_tables(focusable_heading(html)))
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str | None:

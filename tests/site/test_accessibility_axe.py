@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import COLOUR_SCHEMES
-from every_page_visit import AXE_COLOUR_OPTIONS, describe_violations
+from every_page_visit import AXE_COLOUR_OPTIONS, AXE_OPTIONS, axe_results, describe_violations, start_axe
 
 
 def failures(course_visit, scheme: str) -> list[str]:
@@ -39,3 +39,26 @@ def test_every_page_keeps_its_contrast_in_the_other_colours(course_visit, scheme
 
 def test_the_default_colours_are_the_default_scheme(course_visit) -> None:
     assert set(course_visit.schemes_shown["default"].values()) == {"default"}
+
+
+PHONE_TABLE_PAGES = [
+    "trainers/session-1-plan/",
+    "activities/where-does-the-power-sit/",
+    "activities/our-next-step/",
+    "modules/01-what-co-production-means/",
+]
+
+
+@pytest.mark.parametrize("path", PHONE_TABLE_PAGES)
+def test_tables_stacked_on_a_phone_have_no_axe_violations(browser, site_url: str, path: str) -> None:
+    """At 320px the tables show as boxes (app-layout.css): every rule again, in that state."""
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    tab = context.new_page()
+    try:
+        tab.goto(site_url + path)
+        assert tab.evaluate("getComputedStyle(document.querySelector('table[data-app-stacks]')).display") == "block"
+        start_axe(tab, AXE_OPTIONS)
+        problems = describe_violations(axe_results(tab)["violations"], path, "default, 320px")
+    finally:
+        context.close()
+    assert not problems, "axe-core found problems:\n" + "\n".join(problems)

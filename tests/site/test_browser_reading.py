@@ -129,3 +129,31 @@ def test_text_spacing_does_not_clip_or_overflow(path: str, browser, site_url: st
         .map(e => e.textContent.trim().slice(0, 50))""")
     context.close()
     assert not clipped, clipped
+
+
+WIDE_TABLE_FACTS = """
+() => {
+  const table = document.querySelector("table[data-app-stacks]");
+  const region = table.closest(".app-table");
+  const cell = table.querySelector("tbody td");
+  return {
+    display: getComputedStyle(table).display,
+    label: getComputedStyle(cell, "::before").content,
+    sideways: region.scrollWidth - region.clientWidth,
+  };
+}
+"""
+
+
+@pytest.mark.parametrize("width, display, label", [(320, "block", '"Start: "'), (1280, "table", "none")])
+def test_wide_tables_become_labelled_boxes_on_a_phone(browser, site_url: str, width: int, display: str, label: str) -> None:
+    """A session plan on a phone: each row a box, each cell led by its heading, nothing to scroll sideways."""
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    tab = context.new_page()
+    tab.goto(site_url + "trainers/session-1-plan/")
+    facts = tab.evaluate(WIDE_TABLE_FACTS)
+    context.close()
+    assert facts["display"] == display
+    assert facts["label"] == label
+    if width == 320:
+        assert facts["sideways"] <= 0, facts

@@ -1,16 +1,17 @@
-/* The header's menu and search buttons are Material <label>s for hidden
-   checkboxes. hooks/page_chrome.py gives them role="button" and a Tab stop
-   (Material itself presses a focused label with a tabindex on Enter); this
-   keeps aria-expanded true to the checkbox, and lets Escape close the menu. */
+/* The header's menu and search buttons. Material makes them <label>s for hidden
+   checkboxes; hooks/page_chrome.py puts a named button with a Tab stop inside
+   each label, since a label may not be a button itself. Clicking the button
+   clicks its label, which works the checkbox. This script lets Enter and Space
+   press it, keeps aria-expanded true to the checkbox, and lets Escape close
+   the menu. */
 (function () {
   "use strict";
   document.querySelectorAll("[data-module='app-header-button']").forEach(function (button) {
-    var toggle = document.getElementById(button.getAttribute("for"));
+    var toggle = document.getElementById(button.getAttribute("data-for"));
     if (!toggle) return;
     function update() { button.setAttribute("aria-expanded", toggle.checked ? "true" : "false"); }
-    // A button also presses with Space; Material only handles Enter.
     button.addEventListener("keydown", function (event) {
-      if (event.key === " ") {
+      if (event.key === " " || event.key === "Enter") {
         event.preventDefault();
         button.click();
       }
