@@ -24,6 +24,9 @@ class Term:
     id: str
     meaning: str
     also: tuple[str, ...] = ()
+    # A name such as "Coproduction in Action" is only the term with its capitals;
+    # "co-production in action" in a sentence is ordinary words.
+    match_case: bool = False
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -57,9 +60,12 @@ def parse_glossary(text: str, path: str = "docs/glossary.yml") -> list[Term]:
         name = entry.get("term")
         if isinstance(name, str):
             where = f"{path}, line {_line_of(text, f'term: {name}')}"
-        unknown = set(entry) - {"term", "id", "also", "meaning"}
+        unknown = set(entry) - {"term", "id", "also", "meaning", "match_case"}
         if unknown:
-            raise GlossaryError(f"{where}: unknown key {', '.join(sorted(unknown))}. Use only term, id, also and meaning.")
+            raise GlossaryError(f"{where}: unknown key {', '.join(sorted(unknown))}. Use only term, id, also, meaning and match_case.")
+        match_case = entry.get("match_case", False)
+        if not isinstance(match_case, bool):
+            raise GlossaryError(f"{where}: 'match_case' of '{name}' must be true or false.")
         term_id, meaning, also = entry.get("id"), entry.get("meaning"), entry.get("also") or []
         if not isinstance(name, str) or not name.strip():
             raise GlossaryError(f"{where}: 'term' must be the word as it is shown.")
@@ -72,7 +78,8 @@ def parse_glossary(text: str, path: str = "docs/glossary.yml") -> list[Term]:
         if not isinstance(also, list) or not all(isinstance(form, str) and form.strip() for form in also):
             raise GlossaryError(f"{where}: 'also' of '{name}' must be a list of words, like [co-produce, co-produced].")
         seen_ids.add(term_id)
-        terms.append(Term(term=name.strip(), id=term_id, meaning=" ".join(meaning.split()), also=tuple(form.strip() for form in also)))
+        terms.append(Term(term=name.strip(), id=term_id, meaning=" ".join(meaning.split()),
+                          also=tuple(form.strip() for form in also), match_case=match_case))
     return terms
 
 
@@ -96,9 +103,10 @@ def _parse_once(text: str, path: str) -> tuple[Term, ...]:
 
 
 def term_pattern(terms: list[Term]) -> re.Pattern[str]:
-    """A pattern that finds any form of any term, longest first, as whole words."""
-    forms = sorted({form for term in terms for form in term.forms}, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(form) for form in forms) + r")(?![\w-])", re.IGNORECASE)
+    """A pattern that finds any form of any term, longest first, as whole words, in any case unless `match_case`."""
+    forms = sorted({(form, term.match_case) for term in terms for form in term.forms}, key=lambda pair: len(pair[0]), reverse=True)
+    alternatives = [f"(?-i:{re.escape(form)})" if match_case else re.escape(form) for form, match_case in forms]
+    return re.compile(r"(?<![\w-])(" + "|".join(alternatives) + r")(?![\w-])", re.IGNORECASE)
 
 
 def term_by_form(terms: list[Term]) -> dict[str, Term]:

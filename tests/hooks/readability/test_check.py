@@ -213,3 +213,28 @@ def test_report_data_and_chart() -> None:
     svg = bar_chart_svg(reports)
     assert svg.count("<rect") == 2 and "<script" not in svg
     assert svg.index("modules/hard.md") < svg.index("modules/example.md"), "worst page first"
+
+
+def test_a_match_case_term_is_only_found_with_its_capitals() -> None:
+    glossary = parse_glossary("""
+terms:
+  - term: Co-production
+    id: co-production
+    also: [coproduction]
+    meaning: Working together as equals.
+  - term: Coproduction in Action
+    id: coproduction-in-action
+    match_case: true
+    meaning: A framework from NDTi.
+""")
+    named = analyse_page("<p>We use the Coproduction in Action framework.</p>", "We use the Coproduction in Action framework.",
+                         "modules/example.md", Thresholds(), plain_words=PLAIN_WORDS, glossary=glossary)
+    assert [f.message.split("'")[1] for f in named.findings if f.kind == "jargon"] == ["Coproduction in Action"]
+    ordinary = analyse_page("<p>We saw coproduction in action.</p>", "We saw coproduction in action.",
+                            "modules/example.md", Thresholds(), plain_words=PLAIN_WORDS, glossary=glossary)
+    assert [f.message.split("'")[1] for f in ordinary.findings if f.kind == "jargon"] == ["coproduction"]
+
+
+def test_match_case_must_be_true_or_false() -> None:
+    with pytest.raises(GlossaryError, match="'match_case' of 'NDTi' must be true or false"):
+        parse_glossary("terms:\n  - term: NDTi\n    id: ndti\n    match_case: yes please\n    meaning: A charity.\n")
