@@ -6,7 +6,6 @@ side is in overrides/assets/javascripts/app-*.js.
 
 from __future__ import annotations
 
-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files

@@ -28,7 +28,7 @@ _HEADER_BUTTONS = {
     "__search": "Search this course",
 }
 _HEADER_BUTTON = re.compile(r'(<label class="md-header__button md-icon" for="(__drawer|__search)">)(.*?)</label>', re.DOTALL)
-_TABLE = re.compile(r"<table>(.*?)</table>", re.DOTALL)
+_TABLE = re.compile(r"<table(?P<attributes>[^>]*)>(?P<body>.*?)</table>", re.DOTALL)
 _HEADER_CELL = re.compile(r"<th[^>]*>(.*?)</th>", re.DOTALL)
 _BODY = re.compile(r"<tbody>(.*?)</tbody>", re.DOTALL)
 _ROW = re.compile(r"<tr>(.*?)</tr>", re.DOTALL)
@@ -64,11 +64,15 @@ def named_section_navigation(html: str) -> str:
     return _SECTION_NAV.sub(rename, html)
 
 
+def _column_headings(table: re.Match[str]) -> list[str]:
+    return [plain_text(cell) for cell in _HEADER_CELL.findall(table["body"])]
+
+
 def scrollable_tables(html: str) -> str:
     """Wrap each table in a named region that keyboard users can focus and scroll sideways."""
 
     def wrap(match: re.Match[str]) -> str:
-        headers = [plain_text(cell) for cell in _HEADER_CELL.findall(match.group(1))]
+        headers = _column_headings(match)
         name = "Table: " + ", ".join(h for h in headers if h) if any(headers) else "Table"
         return (f'<div class="app-table" role="region" tabindex="0" aria-label="{html_lib.escape(name)}">'
                 f"{match.group(0)}</div>")
@@ -85,8 +89,8 @@ def stacking_tables(html: str) -> str:
     """
 
     def label_cells(table: re.Match[str]) -> str:
-        headers = [plain_text(cell) for cell in _HEADER_CELL.findall(table.group(1))]
-        if not headers or not all(headers):
+        headers = _column_headings(table)
+        if not headers or not all(headers) or "data-app-stacks" in table["attributes"]:
             return table.group(0)
 
         def label_row(row: re.Match[str]) -> str:
@@ -94,8 +98,8 @@ def stacking_tables(html: str) -> str:
             cells = _DATA_CELL_START.sub(lambda _: f'<td data-label="{html_lib.escape(next(column, ""))}"', row.group(1))
             return f"<tr>{cells}</tr>"
 
-        body = _BODY.sub(lambda part: "<tbody>" + _ROW.sub(label_row, part.group(1)) + "</tbody>", table.group(1))
-        return f"<table data-app-stacks>{body}</table>"
+        body = _BODY.sub(lambda part: "<tbody>" + _ROW.sub(label_row, part.group(1)) + "</tbody>", table["body"])
+        return f'<table{table["attributes"]} data-app-stacks>{body}</table>'
 
     return _TABLE.sub(label_cells, html)
 

@@ -102,6 +102,12 @@ def axe_results(tab) -> dict:
     return tab.evaluate("() => window.__axeResults")
 
 
+def run_axe(tab, options: dict = AXE_OPTIONS) -> dict:
+    """axe-core on the page as it is now, waiting for the results."""
+    start_axe(tab, options)
+    return axe_results(tab)
+
+
 def _record_requests(context, visit: CourseVisit) -> None:
     context.on("request", lambda request: visit.requested.append(request.url))
     context.on("requestfailed", lambda request: visit.failed.append(f"{request.url} ({request.failure})")

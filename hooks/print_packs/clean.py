@@ -98,7 +98,8 @@ def remove_trainer_notes(root: Tag) -> int:
     return len(boxes)
 
 
-def _words(element: Tag) -> str:
+def words_in(element: Tag) -> str:
+    """An element's words, with spaces tidied."""
     return " ".join(element.get_text(" ", strip=True).split())
 
 
@@ -110,13 +111,13 @@ def _option_words(box: Tag, field: Tag) -> str:
     """The words that go with one answer's tick box, from its <label> or its list item."""
     label = box.find("label", attrs={"for": field.get("id")}) if field.get("id") else None
     holder = label or field.find_parent("label") or field.find_parent("li")
-    return _words(holder) if holder is not None else ""
+    return words_in(holder) if holder is not None else ""
 
 
 def read_question(box: Tag) -> Question:
     """Read a question box, as Markdown writes it (task list) or as the interactive quiz does (fieldset)."""
     title_tag = box.select_one(".admonition-title, legend")
-    title = _words(title_tag) if title_tag is not None else ""
+    title = words_in(title_tag) if title_tag is not None else ""
     options = []
     for field in box.find_all("input", attrs={"type": ["checkbox", "radio"]}):
         if field.find_parent("details") is not None:
@@ -125,7 +126,7 @@ def read_question(box: Tag) -> Question:
         options.append((_option_words(box, field), is_right))
     why_html = ""
     for candidate in box.find_all(["p", "div"]):
-        if _words(candidate).startswith(WHY_PREFIX):
+        if words_in(candidate).startswith(WHY_PREFIX):
             why_html = _inner_html(candidate)
             break
     return Question(title=title, options=tuple(options), why_html=why_html)
@@ -169,14 +170,19 @@ def paper_questions(root: Tag, *, answers_anchor: str | None) -> list[Question]:
     return questions
 
 
+def ruled_lines(count: int) -> str:
+    """Lines to write on, hidden from screen readers."""
+    ruled = "".join('<div class="app-pack__line"></div>' for _ in range(count))
+    return f'<div class="app-pack__lines" aria-hidden="true">{ruled}</div>'
+
+
 def writing_space(question: str, lines: int = WRITING_LINES) -> str:
     """A "Think about it" question with ruled lines to write the answer on."""
-    ruled = "".join('<div class="app-pack__line"></div>' for _ in range(lines))
     return (
         '<div class="app-pack__reflect">'
         f'<p class="app-pack__reflect-question"><strong>{_escape(question)}</strong></p>'
         "<p>Write your answer on the lines. There are no wrong answers.</p>"
-        f'<div class="app-pack__lines" aria-hidden="true">{ruled}</div></div>'
+        f"{ruled_lines(lines)}</div>"
     )
 
 
@@ -185,7 +191,7 @@ def paper_reflections(root: Tag, lines: int = WRITING_LINES) -> int:
     boxes = root.select(REFLECT_BOX)
     for box in boxes:
         title = box.select_one(".admonition-title")
-        box.replace_with(fragment(writing_space(_words(title) if title else "Think about it", lines)))
+        box.replace_with(fragment(writing_space(words_in(title) if title else "Think about it", lines)))
     return len(boxes)
 
 

@@ -10,9 +10,9 @@
 
 from __future__ import annotations
 
-import html as html_lib
-
 from bs4 import BeautifulSoup, Tag
+
+from print_packs.clean import ruled_lines, words_in
 
 MIN_COLUMNS = 5
 # A cell holding only a dash means "nothing here": on paper the line is left out.
@@ -20,13 +20,13 @@ DASHES = {"-", "–", "—"}
 LINES_PER_EMPTY_CELL = 2
 
 
-def _words(element: Tag) -> str:
-    return " ".join(element.get_text(" ", strip=True).split())
+def _cells(row: Tag) -> list[Tag]:
+    return row.find_all(["th", "td"])
 
 
-def _headings(table: Tag) -> list[str]:
+def _head_cells(table: Tag) -> list[Tag]:
     head_row = table.select_one("thead tr") or table.find("tr")
-    return [_words(cell) for cell in head_row.find_all(["th", "td"])] if head_row else []
+    return _cells(head_row) if head_row else []
 
 
 def _body_rows(table: Tag) -> list[Tag]:
@@ -34,17 +34,12 @@ def _body_rows(table: Tag) -> list[Tag]:
     return rows if rows else table.find_all("tr")[1:]
 
 
-def _writing_lines(count: int) -> str:
-    ruled = "".join('<div class="app-pack__line"></div>' for _ in range(count))
-    return f'<div class="app-pack__lines" aria-hidden="true">{ruled}</div>'
-
-
 def _row_block(soup: BeautifulSoup, headings: list[str], row: Tag) -> Tag:
-    cells = row.find_all(["td", "th"])
-    blank_row = all(_words(cell) == "" for cell in cells)
+    cells = _cells(row)
+    blank_row = all(words_in(cell) == "" for cell in cells)
     block = soup.new_tag("div", attrs={"class": "app-pack__table-row" + (" app-pack__table-row--blank" if blank_row else "")})
     for heading, cell in zip(headings, cells):
-        words = _words(cell)
+        words = words_in(cell)
         if words in DASHES:
             continue
         line = soup.new_tag("p", attrs={"class": "app-pack__table-cell"})
@@ -57,7 +52,7 @@ def _row_block(soup: BeautifulSoup, headings: list[str], row: Tag) -> Tag:
             for child in list(cell.contents):
                 line.append(child.extract())
         else:
-            block.append(BeautifulSoup(_writing_lines(LINES_PER_EMPTY_CELL), "html.parser"))
+            block.append(BeautifulSoup(ruled_lines(LINES_PER_EMPTY_CELL), "html.parser"))
     return block
 
 
@@ -66,14 +61,16 @@ def linearise_wide_tables(root: Tag, min_columns: int = MIN_COLUMNS) -> int:
     soup = root if isinstance(root, BeautifulSoup) else BeautifulSoup("", "html.parser")
     changed = 0
     for table in root.find_all("table"):
-        headings = _headings(table)
+        headings = [words_in(cell) for cell in _head_cells(table)]
         if len(headings) < min_columns or not all(headings):
             continue
         caption = table.find("caption")
         wrapper = soup.new_tag("div", attrs={"class": "app-pack__table-rows"})
         if caption is not None:
             title = soup.new_tag("p", attrs={"class": "app-pack__table-caption"})
-            title.append(BeautifulSoup(f"<strong>{html_lib.escape(_words(caption))}</strong>", "html.parser"))
+            strong = soup.new_tag("strong")
+            strong.string = words_in(caption)
+            title.append(strong)
             wrapper.append(title)
         for row in _body_rows(table):
             wrapper.append(_row_block(soup, headings, row))
@@ -89,14 +86,12 @@ def mark_write_in_columns(root: Tag) -> int:
     """Mark each column that is empty in every body row as space to write in; return how many."""
     marked = 0
     for table in root.find_all("table"):
-        rows = _body_rows(table)
-        head_row = table.select_one("thead tr") or table.find("tr")
-        if not rows or head_row is None:
+        rows = [_cells(row) for row in _body_rows(table)]
+        if not rows:
             continue
-        head_cells = head_row.find_all(["th", "td"])
-        for column, head_cell in enumerate(head_cells):
-            cells = [row.find_all(["td", "th"])[column] for row in rows if len(row.find_all(["td", "th"])) > column]
-            if len(cells) == len(rows) and all(_words(cell) == "" for cell in cells):
+        for column, head_cell in enumerate(_head_cells(table)):
+            cells = [row[column] for row in rows if len(row) > column]
+            if len(cells) == len(rows) and all(words_in(cell) == "" for cell in cells):
                 for cell in (head_cell, *cells):
                     cell["class"] = [*cell.get("class", []), WRITE_IN]
                 marked += 1

@@ -75,6 +75,8 @@ def test_tables_still_stack_inside_their_scrolling_region() -> None:
     html = stacking_tables(scrollable_tables(PLAN))
     soup = BeautifulSoup(html, "html.parser")
     assert soup.div["role"] == "region" and soup.div.table.has_attr("data-app-stacks")
+    assert scrollable_tables(stacking_tables(PLAN)) == html, "either order gives the same page"
+    assert stacking_tables(html) == html, "running twice changes nothing"
 
 
 def test_header_menu_and_search_become_named_buttons() -> None:

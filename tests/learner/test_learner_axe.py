@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from conftest import COLOUR_SCHEMES, context_with_scheme
-from every_page_visit import AXE_OPTIONS  # the same rules as every page gets
+from every_page_visit import describe_violations, run_axe
+
 
 def problems(tab, where: str) -> list[str]:
-    """One line per axe violation on the page as it is now."""
-    violations = Axe().run(tab, options=AXE_OPTIONS).response["violations"]
-    return [f"{v['id']} on {where}: {node['target']}" for v in violations for node in v["nodes"]]
+    """One line per axe violation on the page as it is now, with the rules every page gets."""
+    return describe_violations(run_axe(tab)["violations"], where, "as opened")
 
 
 @pytest.mark.parametrize("scheme", COLOUR_SCHEMES)

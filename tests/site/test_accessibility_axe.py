@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import COLOUR_SCHEMES
-from every_page_visit import AXE_COLOUR_OPTIONS, AXE_OPTIONS, axe_results, describe_violations, start_axe
+from every_page_visit import AXE_COLOUR_OPTIONS, describe_violations, run_axe
 
 
 def failures(course_visit, scheme: str) -> list[str]:
@@ -57,8 +57,7 @@ def test_tables_stacked_on_a_phone_have_no_axe_violations(browser, site_url: str
     try:
         tab.goto(site_url + path)
         assert tab.evaluate("getComputedStyle(document.querySelector('table[data-app-stacks]')).display") == "block"
-        start_axe(tab, AXE_OPTIONS)
-        problems = describe_violations(axe_results(tab)["violations"], path, "default, 320px")
+        problems = describe_violations(run_axe(tab)["violations"], path, "default, 320px")
     finally:
         context.close()
     assert not problems, "axe-core found problems:\n" + "\n".join(problems)
