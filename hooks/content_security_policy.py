@@ -36,6 +36,11 @@ _INLINE_BLOCK = re.compile(r"<(script|style)(\s[^>]*)?>(.*?)</\1>", re.DOTALL | 
 _TYPE_ATTRIBUTE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]*)""", re.IGNORECASE)
 _SRC_ATTRIBUTE = re.compile(r"\bsrc\s*=", re.IGNORECASE)
 INLINE_DIR = "assets/inline"
+# The only pages whose own inline code is moved into files: the whole course on one
+# page, which the print-site plugin writes with a script and a style of its own (with
+# and without directory URLs). Inline code in any other page is an error: a `<script>`
+# typed into a Markdown file must not become a file the policy trusts.
+MOVABLE_PAGES = frozenset({"print_page/index.html", "print_page.html"})
 # A script that only waits for the page to load can be deferred: deferred scripts run
 # before DOMContentLoaded fires, so its code runs at the same moment, and the page
 # is not held up while the file downloads.
@@ -237,3 +242,20 @@ def externalise_inline_code(page_html: str, page_path: str, keep: set[str]) -> t
         return f'<link rel="stylesheet" href="{address}">'
 
     return _INLINE_BLOCK.sub(move, page_html), new_files
+
+
+def inline_code_problems(page_html: str, keep: set[str]) -> list[str]:
+    """The inline code in a page that the policy would block: scripts and styles not on every page, event handlers, `javascript:` links."""
+    found = inline_code(page_html)
+    problems = [f"it has an inline <script> ({_excerpt(text)})" for text in found.scripts
+                if text.strip() and source_hash(text) not in keep]
+    problems += [f"it has an inline <style> ({_excerpt(text)})" for text in found.style_elements
+                 if text.strip() and source_hash(text) not in keep]
+    problems += [f"it has an event-handler attribute {handler}" for handler in found.event_handlers]
+    problems += [f"it has a javascript: link ({_excerpt(url)})" for url in found.javascript_urls]
+    return problems
+
+
+def _excerpt(text: str, length: int = 60) -> str:
+    words = " ".join(text.split())
+    return f'"{words[:length]}…"' if len(words) > length else f'"{words}"'

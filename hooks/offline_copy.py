@@ -2,8 +2,10 @@
 
 How it is made, and why this way:
 
-* A second MkDocs build of the same `mkdocs.yml`, in the same Python process,
-  into a temporary folder. It differs from the online build in three settings:
+* A second MkDocs build of the same `mkdocs.yml`, in a Python process of its own
+  (`python offline_copy.py`), into a temporary folder. MkDocs keeps hook modules
+  and the packages they import loaded between builds in one process, so a second
+  build there would share the first one's state and print each warning again. It differs from the online build in three settings:
   `use_directory_urls: false` (so every link names an `.html` file that a
   browser can open from `file://`), Material's built-in `offline` plugin
   switched on (it writes the search index as a script, `search/search_index.js`,
@@ -24,8 +26,12 @@ calls it once the first build is written.
 
 from __future__ import annotations
 
+import json
+import os
 import re
 import shutil
+import subprocess
+import sys
 import tempfile
 import time
 import zipfile
@@ -91,9 +97,9 @@ def folder_name(site_name: str) -> str:
     return "-".join(words) or "course"
 
 
-def offline_config(config_file: str, site_dir: Path) -> MkDocsConfig:
+def offline_config(config_file: str, site_dir: Path, strict: bool | None = None) -> MkDocsConfig:
     """The settings for the offline build: the same mkdocs.yml, with `.html` links and the offline plugin on."""
-    config = load_config(config_file, site_dir=str(site_dir), use_directory_urls=False)
+    config = load_config(config_file, site_dir=str(site_dir), use_directory_urls=False, strict=strict)
     config.extra[OFFLINE_FLAG] = True
     config.extra["polyfills"] = [*config.extra.get("polyfills", []), SHIM_PATH]
     if "material/offline" not in config.plugins:
@@ -106,9 +112,9 @@ def offline_config(config_file: str, site_dir: Path) -> MkDocsConfig:
     return config
 
 
-def build_offline_site(config_file: str, target: Path) -> None:
+def build_offline_site(config_file: str, target: Path, strict: bool | None = None) -> None:
     """Build the course for `file://` into `target`, with the Web Worker shim added."""
-    config = offline_config(config_file, target)
+    config = offline_config(config_file, target, strict)
     config.plugins.on_startup(command="build", dirty=False)
     try:
         build(config)
@@ -149,16 +155,93 @@ def write_zip(offline_site: Path, zip_file: Path, top_folder: str, site_name: st
     return count + 1
 
 
-def make_offline_copy(config: MkDocsConfig) -> OfflineCopy:
-    """Build the offline copy of the course that `config` describes and zip it into its site's downloads."""
+RENDERED_PACKS_VARIABLE = "COURSE_RENDERED_PACKS"
+_LOG_LINE = re.compile(r"^(?P<level>WARNING|ERROR)\s+-\s+(?P<message>.*)$")
+
+
+def build_messages(output: str) -> list[str]:
+    """The warnings and errors in a MkDocs build's log output, each with its continuation lines."""
+    messages: list[str] = []
+    current: list[str] | None = None
+    for line in output.splitlines():
+        match = _LOG_LINE.match(line)
+        if match:
+            current = [match.group("message")]
+            messages.append("")
+        elif re.match(r"^(INFO|DEBUG)\s+-", line) or current is None:
+            current = None
+            continue
+        else:
+            current.append(line)
+        messages[-1] = "\n".join(current).rstrip()
+    return messages
+
+
+def build_in_own_process(config_file: str, target: Path, strict: bool) -> tuple[int, str]:
+    """Run `build_offline_site` in a new Python process; return its exit status and its log output."""
+    # Loaded already when the PDF hook is in the build; MkDocs takes the hooks' folder off sys.path after loading them.
+    render = sys.modules.get("print_packs.render")
+    rendered = getattr(render, "LAST_RENDERED", {})
+    command = [sys.executable, str(Path(__file__).resolve()), config_file, str(target), "--strict" if strict else "--no-strict"]
+    # The packs the first build wrote, so the offline copy's download page lists their pages and sizes.
+    packs = {slug: {"path": str(pack.path), "pages": pack.pages, "size": pack.size} for slug, pack in rendered.items()}
+    env = {**os.environ, RENDERED_PACKS_VARIABLE: json.dumps(packs)}
+    result = subprocess.run(command, cwd=Path(config_file).parent, capture_output=True, text=True, timeout=1800, env=env)
+    return result.returncode, result.stderr + result.stdout
+
+
+def make_offline_copy(config: MkDocsConfig) -> tuple[OfflineCopy, list[str]]:
+    """Build the offline copy of the course that `config` describes and zip it into its site's downloads.
+
+    Returns what was made and the messages of the offline build's log (warnings and errors).
+    """
     if not config.config_file_path:
         raise OfflineCopyError("the offline copy needs the path of mkdocs.yml, and this build has none")
     started = time.perf_counter()
     online_site = Path(config.site_dir)
     with tempfile.TemporaryDirectory(prefix="course-offline-") as temp:
         offline_site = Path(temp) / "site"
-        build_offline_site(config.config_file_path, offline_site)
+        status, output = build_in_own_process(config.config_file_path, offline_site, bool(config.strict))
+        messages = build_messages(output)
+        if status != 0:
+            raise OfflineBuildFailed(messages or [output.strip()[-2000:]])
         copy_downloads(online_site, offline_site)
         zip_file = online_site / ZIP_PATH
         count = write_zip(offline_site, zip_file, folder_name(config.site_name), config.site_name)
-    return OfflineCopy(zip_file, count, time.perf_counter() - started)
+    return OfflineCopy(zip_file, count, time.perf_counter() - started), messages
+
+
+class OfflineBuildFailed(OfflineCopyError):
+    """The offline build itself stopped; `messages` are its warnings and errors."""
+
+    def __init__(self, messages: list[str]) -> None:
+        super().__init__("its build stopped")
+        self.messages = messages
+
+
+def _main(argv: list[str]) -> int:
+    """`python offline_copy.py CONFIG_FILE TARGET --strict|--no-strict`: the offline build, in a process of its own."""
+    import logging
+
+    from mkdocs.__main__ import ColorFormatter
+    from mkdocs.exceptions import MkDocsException
+
+    handler = logging.StreamHandler()
+    handler.setFormatter(ColorFormatter())
+    logging.getLogger("mkdocs").addHandler(handler)
+    logging.getLogger("mkdocs").setLevel(logging.INFO)
+    config_file, target, strict = argv[0], Path(argv[1]), argv[2] == "--strict"
+    from print_packs.render import LAST_RENDERED, RenderedPack
+
+    for slug, pack in json.loads(os.environ.get(RENDERED_PACKS_VARIABLE) or "{}").items():
+        LAST_RENDERED[slug] = RenderedPack(Path(pack["path"]), pack["pages"], pack["size"])
+    try:
+        build_offline_site(config_file, target, strict)
+    except MkDocsException as error:
+        logging.getLogger("mkdocs").error(str(error))
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(_main(sys.argv[1:]))

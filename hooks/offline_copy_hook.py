@@ -9,17 +9,41 @@ from __future__ import annotations
 import logging
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import Abort, PluginError
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from offline_copy import DOWNLOAD_MARKER, OFFLINE_FLAG, ZIP_PATH, OfflineCopyError, download_html, make_offline_copy
+from offline_copy import DOWNLOAD_MARKER, OFFLINE_FLAG, ZIP_PATH, OfflineBuildFailed, OfflineCopyError, download_html, make_offline_copy
 
 log = logging.getLogger("mkdocs.hooks.offline_copy")
 
 _command = "build"
+
+
+class _Remember(logging.Handler):
+    """Keeps this build's warnings and errors, so the offline build's copies of them are not printed again."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage().rstrip())
+
+
+_seen = _Remember()
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
+    """Start keeping this build's warnings (`mkdocs serve` loads this file again for each build)."""
+    mkdocs_log = logging.getLogger("mkdocs")
+    for handler in [h for h in mkdocs_log.handlers if type(h).__name__ == "_Remember"]:
+        mkdocs_log.removeHandler(handler)
+    _seen.messages.clear()
+    mkdocs_log.addHandler(_seen)
+    return config
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -47,11 +71,20 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if _command == "serve":
         log.info("Not making the offline copy while serving: run `make build` to make it.")
         return
+    if config.strict and _seen.messages:
+        # The offline build would stop on the same warnings, and the failure would look like its own.
+        log.info("Not making the offline copy: fix the warnings above first.")
+        return
     try:
-        copy = make_offline_copy(config)
+        copy, messages = make_offline_copy(config)
+    except OfflineBuildFailed as error:
+        new = [message for message in error.messages if message not in _seen.messages]
+        raise PluginError("The offline copy's build (the course again, for use without internet) stopped:\n"
+                          + "\n".join(new or error.messages)) from None
     except (OfflineCopyError, OSError) as error:
         raise PluginError(f"The offline copy could not be made: {error}") from None
-    except Abort as error:
-        raise PluginError(f"The offline copy's build stopped: {error}. The messages above say why.") from None
+    for message in messages:
+        if message not in _seen.messages:
+            log.warning("The offline copy: %s", message)
     log.info("Offline copy: %s (%d files, %.1f MB) made in %.1f seconds.", copy.zip_file.name, copy.file_count,
              copy.zip_file.stat().st_size / 1e6, copy.seconds)

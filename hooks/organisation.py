@@ -16,6 +16,8 @@ from urllib.parse import urlsplit
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from settings_messages import config_name, setting_problems
+
 # Markers that authors put in a page's Markdown; the build replaces each with HTML.
 RUN_BY_MARKER = "<!-- organisation-run-by -->"
 CONTACT_MARKER = "<!-- organisation-contact -->"
@@ -89,38 +91,32 @@ def _setting(key: str) -> str:
 
 
 def load_organisation(raw: Any, docs_dir: Path, config_file: str | None = "mkdocs.yml") -> Organisation:
-    """Validate `extra.organisation`; raise OrganisationError naming the first wrong setting and how to fix it."""
+    """Validate `extra.organisation`; raise OrganisationError naming the config file, the first wrong setting and how to fix it."""
+    try:
+        return _load_organisation(raw, docs_dir, config_file)
+    except OrganisationError as error:
+        raise OrganisationError(f"{config_name(config_file)}: {error}") from None
+
+
+def _load_organisation(raw: Any, docs_dir: Path, config_file: str | None) -> Organisation:
     if raw is None:
         raise OrganisationError(
-            "mkdocs.yml: 'extra.organisation' is missing. Add your organisation's details under 'extra:', "
+            "'extra.organisation' is missing. Add your organisation's details under 'extra:', "
             "starting with 'organisation:' and '  name: \"Your organisation\"' (see README.md, "
             "\"Putting your organisation's name on it\")."
         )
     if not isinstance(raw, dict):
-        raise OrganisationError("mkdocs.yml: 'extra.organisation' must be a set of settings, like 'name: \"Age Friendly Leeds\"'.")
-    for key in raw:
-        if key not in SETTING_NAMES:
-            raise OrganisationError(
-                f"mkdocs.yml: '{_setting(key)}' is not a setting we know. Check the spelling. "
-                f"The settings are: {', '.join(SETTING_NAMES)}."
-            )
-    if isinstance(raw.get("next_course"), dict):
-        for key in raw["next_course"]:
-            if key not in NEXT_COURSE_SETTING_NAMES:
-                raise OrganisationError(
-                    f"mkdocs.yml: '{_setting('next_course.' + str(key))}' is not a setting we know. "
-                    "The settings are: dates, venue, how_to_book."
-                )
+        raise OrganisationError("'extra.organisation' must be a set of settings, like 'name: \"Age Friendly Leeds\"'.")
     settings = OrganisationConfig(config_file_path=config_file)
-    settings.load_dict(raw)
-    failed, warnings = settings.validate()
-    problems = [f"'{_setting(key)}': {error}" for key, error in [*failed, *warnings]]
+    problems = setting_problems(settings, raw, "extra.organisation")
+    if isinstance(raw.get("next_course"), dict):
+        problems += setting_problems(NextCourseConfig(config_file_path=config_file), raw["next_course"], "extra.organisation.next_course")
     if problems:
-        raise OrganisationError("mkdocs.yml: " + "; ".join(problems) + ". Fix these settings (see README.md).")
+        raise OrganisationError("; ".join(problems) + ". Fix these settings (see README.md).")
 
     name = settings.name.strip()
     if not name:
-        raise OrganisationError(f"mkdocs.yml: '{_setting('name')}' is empty. Write your organisation's name, like \"Age Friendly Leeds\".")
+        raise OrganisationError(f"'{_setting('name')}' is empty. Write your organisation's name, like \"Age Friendly Leeds\".")
     next_course = settings.next_course or {}
     return Organisation(
         name=name,
@@ -147,7 +143,7 @@ def check_website(value: str | None) -> str | None:
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.netloc or " " in value:
         raise OrganisationError(
-            f"mkdocs.yml: '{_setting('website')}: \"{value}\"' is not a full web address. "
+            f"'{_setting('website')}: \"{value}\"' is not a full web address. "
             "Write it with https:// at the start, like \"https://www.example.org/\"."
         )
     return value
@@ -160,13 +156,13 @@ def check_email(value: str | None) -> str | None:
         return None
     if "@" not in value:
         raise OrganisationError(
-            f"mkdocs.yml: '{_setting('email')}: \"{value}\"' has no \"@\". "
+            f"'{_setting('email')}: \"{value}\"' has no \"@\". "
             "Write the full address, like \"courses@example.org\"."
         )
     local, _, domain = value.rpartition("@")
     if not local or "." not in domain or any(ch.isspace() for ch in value) or value.startswith("mailto:"):
         raise OrganisationError(
-            f"mkdocs.yml: '{_setting('email')}: \"{value}\"' is not a whole email address. "
+            f"'{_setting('email')}: \"{value}\"' is not a whole email address. "
             "Write it like \"courses@example.org\", with no spaces and no \"mailto:\"."
         )
     return value
@@ -179,7 +175,7 @@ def check_phone(value: str | None) -> str | None:
         return None
     if not re.fullmatch(r"\+?[0-9 ()-]+", value) or sum(ch.isdigit() for ch in value) < 6:
         raise OrganisationError(
-            f"mkdocs.yml: '{_setting('phone')}: \"{value}\"' is not a phone number. "
+            f"'{_setting('phone')}: \"{value}\"' is not a phone number. "
             "Write digits and spaces only, like \"0113 496 0000\" or \"+44 113 496 0000\"."
         )
     return value
@@ -205,17 +201,17 @@ def check_logo(value: str | None, docs_dir: Path) -> str | None:
     path = (docs_dir / value).resolve()
     if not path.is_relative_to(docs_dir.resolve()):
         raise OrganisationError(
-            f"mkdocs.yml: '{_setting('logo')}: \"{value}\"' is outside the docs folder. "
+            f"'{_setting('logo')}: \"{value}\"' is outside the docs folder. "
             "Put the logo file in docs/ (for example docs/images/logo.png) and write its path from there: \"images/logo.png\"."
         )
     if not path.is_file():
         raise OrganisationError(
-            f"mkdocs.yml: '{_setting('logo')}: \"{value}\"': there is no file docs/{value}. "
+            f"'{_setting('logo')}: \"{value}\"': there is no file docs/{value}. "
             "Put the logo file there, or fix the path (it starts inside docs/), or delete the 'logo' line."
         )
     if path.suffix.lower() not in (".png", ".svg", ".jpg", ".jpeg", ".webp", ".gif"):
         raise OrganisationError(
-            f"mkdocs.yml: '{_setting('logo')}: \"{value}\"' is not an image. Use a PNG, SVG, JPEG, WebP or GIF file."
+            f"'{_setting('logo')}: \"{value}\"' is not an image. Use a PNG, SVG, JPEG, WebP or GIF file."
         )
     return Path(value).as_posix()
 
@@ -227,7 +223,7 @@ def check_brand_colour(value: str | None) -> str | None:
         return None
     if not _HEX_COLOUR.match(value):
         raise OrganisationError(
-            f"mkdocs.yml: '{_setting('brand_colour')}: \"{value}\"' is not a colour we can read. "
+            f"'{_setting('brand_colour')}: \"{value}\"' is not a colour we can read. "
             "Write it as a # and six hex digits in quotes, like \"#0b2e59\"."
         )
     return value.lower()
@@ -310,7 +306,7 @@ def contrast_problem(brand_colour: str, checks: list[ContrastCheck]) -> str | No
         for check in failing
     )
     hint = "Choose a darker colour" if relative_luminance(brand_colour) > 0.05 else "Choose a lighter colour"
-    return (f"mkdocs.yml: '{_setting('brand_colour')}: \"{brand_colour}\"' is too light or too dark for the header: {pairs}. "
+    return (f"'{_setting('brand_colour')}: \"{brand_colour}\"' is too light or too dark for the header: {pairs}. "
             f"{hint}, or delete the 'brand_colour' line to keep the course's own colours.")
 
 

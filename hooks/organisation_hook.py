@@ -16,6 +16,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from settings_messages import config_name
 from organisation import BRANDED_SCHEME, Organisation, OrganisationError, brand_contrast, brand_stylesheet, contrast_problem, fill_markers, load_organisation, scheme_colours
 
 log = logging.getLogger("mkdocs.hooks.organisation")
@@ -41,7 +42,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
         except (OSError, OrganisationError) as error:
             raise PluginError(f"{colours_file}: cannot check the brand colour: {error}") from None
         if problem:
-            raise PluginError(problem)
+            raise PluginError(f"{config_name(config.config_file_path)}: {problem}")
         if BRAND_STYLESHEET not in config.extra_css:
             config.extra_css.append(BRAND_STYLESHEET)
     config.extra["organisation"] = _organisation.as_extra()

@@ -12,7 +12,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from readability.check import PageReport, ReadabilityError, Thresholds, analyse_page, course_average, front_matter_lines, message, page_thresholds
+from readability.check import PageReport, ReadabilityError, Thresholds, analyse_page, course_average, front_matter_key_line, front_matter_lines, message, page_thresholds
 from readability.glossary import GlossaryError, Term, load_glossary
 from readability.metrics import reading_time_label
 from readability.plain_words import load_plain_words
@@ -55,7 +55,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     if not _is_checked(page):
         return None
     source = page.file.content_string
-    line = next((n for n, text in enumerate(source.splitlines(), 1) if text.startswith("readability:")), 1)
+    line = front_matter_key_line(source, "readability")
     try:
         _page_thresholds[page.file.src_uri] = page_thresholds(_thresholds, page.meta.get("readability"), page.file.src_uri, line)
     except ReadabilityError as error:

@@ -12,7 +12,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import ConfigurationError
 from mkdocs.utils.meta import get_data
 
-from .check import ReadabilityError, analyse_page, course_average, front_matter_lines, message, page_thresholds
+from .check import ReadabilityError, analyse_page, course_average, front_matter_key_line, front_matter_lines, message, page_thresholds
 from .glossary import GlossaryError, load_glossary
 from .plain_words import load_plain_words
 from .settings import load_settings, plain_words_path, site_thresholds
@@ -63,7 +63,8 @@ def main(argv: list[str] | None = None) -> int:
         source = file.read_text(encoding="utf-8")
         body, meta = get_data(source)
         try:
-            thresholds, _reason = page_thresholds(site_thresholds(settings), meta.get("readability"), uri, 1)
+            thresholds, _reason = page_thresholds(site_thresholds(settings), meta.get("readability"), uri,
+                                                front_matter_key_line(source, "readability"))
         except ReadabilityError as error:
             print(error)
             failed += 1

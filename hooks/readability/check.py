@@ -244,3 +244,9 @@ def front_matter_lines(source: str) -> int:
     """How many lines the YAML front matter takes, so body lines can be numbered as in the file."""
     match = _FRONT_MATTER.match(source)
     return match.group(0).count("\n") if match else 0
+
+
+def front_matter_key_line(source: str, key: str) -> int:
+    """The line of the file on which the front matter's top-level `key:` is written (1 if it is not there)."""
+    lines = source.splitlines()[:front_matter_lines(source)]
+    return next((number for number, text in enumerate(lines, 1) if text.startswith(f"{key}:")), 1)

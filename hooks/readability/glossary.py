@@ -34,11 +34,24 @@ class Term:
         return (self.term, *self.also)
 
 
-def _line_of(text: str, needle: str) -> int:
-    for number, line in enumerate(text.splitlines(), start=1):
-        if needle in line:
-            return number
-    return 1
+def _entry_lines(text: str) -> list[dict[str, int]]:
+    """For each entry under `terms:`, the line each of its keys is on (the key "" is the entry's first line)."""
+    try:
+        root = yaml.compose(text)
+    except yaml.YAMLError:
+        return []
+    if not isinstance(root, yaml.MappingNode):
+        return []
+    entries = next((value for key, value in root.value if key.value == "terms"), None)
+    if not isinstance(entries, yaml.SequenceNode):
+        return []
+    lines = []
+    for entry in entries.value:
+        keys = {"": entry.start_mark.line + 1}
+        if isinstance(entry, yaml.MappingNode):
+            keys.update({str(key.value): key.start_mark.line + 1 for key, _ in entry.value})
+        lines.append(keys)
+    return lines
 
 
 def parse_glossary(text: str, path: str = "docs/glossary.yml") -> list[Term]:
@@ -52,14 +65,19 @@ def parse_glossary(text: str, path: str = "docs/glossary.yml") -> list[Term]:
     if not isinstance(data, dict) or not isinstance(data.get("terms"), list):
         raise GlossaryError(f"{path}, line 1: the file must start with 'terms:' followed by a list of entries.")
     terms: list[Term] = []
-    seen_ids: set[str] = set()
+    seen_ids: dict[str, int] = {}
+    entry_lines = _entry_lines(text)
     for index, entry in enumerate(data["terms"], start=1):
-        where = f"{path}, entry {index}"
+        lines = entry_lines[index - 1] if index <= len(entry_lines) else {}
+
+        def where_is(key: str = "") -> str:
+            line = lines.get(key) or lines.get("")
+            return f"{path}, line {line}" if line else f"{path}, entry {index}"
+
+        where = where_is()
         if not isinstance(entry, dict):
             raise GlossaryError(f"{where}: each entry needs 'term', 'id' and 'meaning'.")
         name = entry.get("term")
-        if isinstance(name, str):
-            where = f"{path}, line {_line_of(text, f'term: {name}')}"
         unknown = set(entry) - {"term", "id", "also", "meaning", "match_case"}
         if unknown:
             raise GlossaryError(f"{where}: unknown key {', '.join(sorted(unknown))}. Use only term, id, also, meaning and match_case.")
@@ -70,14 +88,15 @@ def parse_glossary(text: str, path: str = "docs/glossary.yml") -> list[Term]:
         if not isinstance(name, str) or not name.strip():
             raise GlossaryError(f"{where}: 'term' must be the word as it is shown.")
         if not isinstance(term_id, str) or not _ID.match(term_id):
-            raise GlossaryError(f"{where}: 'id' of '{name}' must be lower-case letters, numbers and hyphens, like 'co-production'.")
+            raise GlossaryError(f"{where_is('id')}: 'id' of '{name}' must be lower-case letters, numbers and hyphens, like 'co-production'.")
         if term_id in seen_ids:
-            raise GlossaryError(f"{where}: the id '{term_id}' is used twice. Give each entry its own id.")
+            raise GlossaryError(f"{where_is('id')}: the id '{term_id}' is used twice (first on line {seen_ids[term_id]}). "
+                                "Give each entry its own id.")
         if not isinstance(meaning, str) or not meaning.strip():
             raise GlossaryError(f"{where}: '{name}' has no meaning. Write one or two plain sentences after 'meaning:'.")
         if not isinstance(also, list) or not all(isinstance(form, str) and form.strip() for form in also):
             raise GlossaryError(f"{where}: 'also' of '{name}' must be a list of words, like [co-produce, co-produced].")
-        seen_ids.add(term_id)
+        seen_ids[term_id] = lines.get("id") or lines.get("") or index
         terms.append(Term(term=name.strip(), id=term_id, meaning=" ".join(meaning.split()),
                           also=tuple(form.strip() for form in also), match_case=match_case))
     return terms

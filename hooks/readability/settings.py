@@ -8,6 +8,8 @@ from typing import Any
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from settings_messages import config_name, setting_problems, shown
+
 from .check import ReadabilityError, Thresholds
 
 
@@ -31,22 +33,20 @@ class ReadabilityConfig(base.Config):
 
 
 def load_settings(raw: Any, config_file: str | None = "mkdocs.yml") -> ReadabilityConfig:
-    """Validate `extra.readability`; raise ReadabilityError naming each wrong setting."""
+    """Validate `extra.readability`; raise ReadabilityError naming the config file and each wrong setting."""
+    name = config_name(config_file)
     settings = ReadabilityConfig(config_file_path=config_file)
     if raw is None:
         raw = {}
     if not isinstance(raw, dict):
-        raise ReadabilityError("mkdocs.yml: 'extra.readability' must be a set of settings, like 'min_reading_ease: 60'.")
-    settings.load_dict(raw)
-    failed, warnings = settings.validate()
-    problems = [f"'extra.readability.{key}': {error}" for key, error in failed]
-    problems += [f"'extra.readability.{key}': {warning}" for key, warning in warnings]
+        raise ReadabilityError(f"{name}: 'extra.readability' must be a set of settings, like 'min_reading_ease: 60'.")
+    problems = setting_problems(settings, raw, "extra.readability")
     if problems:
-        raise ReadabilityError("mkdocs.yml: " + "; ".join(problems) + ". Fix these settings (see docs/authors/guide.md).")
+        raise ReadabilityError(f"{name}: " + "; ".join(problems) + ". Fix these settings (see docs/authors/guide.md).")
     for key in ("min_reading_ease", "min_average_reading_ease", "max_average_sentence_words", "max_sentence_words",
                 "max_paragraph_sentences", "max_paragraph_words", "words_per_minute"):
         if settings[key] < 0 or (key == "words_per_minute" and settings[key] == 0):
-            raise ReadabilityError(f"mkdocs.yml: 'extra.readability.{key}' must be a positive number, not {settings[key]}.")
+            raise ReadabilityError(f"{name}: 'extra.readability.{key}' must be a positive number, not {shown(settings[key])}.")
     return settings
 
 

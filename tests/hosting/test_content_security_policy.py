@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import pytest
 
+from pathlib import Path
+
+from conftest import PROJECT_DIR, build_site
 from content_security_policy import (
+    MOVABLE_PAGES,
     externalise_inline_code,
     inline_code,
+    inline_code_problems,
     nginx_policy,
     only_waits_for_load,
     policy,
@@ -98,3 +103,26 @@ def test_nginx_policy_round_trip() -> None:
     assert updated.endswith("always;\n}\n")
     with pytest.raises(ValueError):
         with_policy("server {}", "x")
+
+
+def test_only_the_print_page_has_its_inline_code_moved() -> None:
+    assert MOVABLE_PAGES == {"print_page/index.html", "print_page.html"}
+
+
+def test_inline_code_problems_lists_scripts_styles_and_handlers_not_on_every_page() -> None:
+    page = ('<script>shared()</script><script>steal()</script><style>h1 { color: red }</style>'
+            '<button onclick="go()">Go</button><a href="javascript:go()">Go</a><script type="application/json">{}</script>')
+    assert inline_code_problems(page, {source_hash("shared()")}) == [
+        'it has an inline <script> ("steal()")', 'it has an inline <style> ("h1 { color: red }")',
+        "it has an event-handler attribute <button onclick=...>", 'it has a javascript: link ("javascript:go()")']
+    assert inline_code_problems("<script>shared()</script>", {source_hash("shared()")}) == []
+
+
+def test_a_script_typed_into_a_page_fails_the_strict_build_naming_the_file(tmp_path: Path) -> None:
+    result = build_site(PROJECT_DIR / "tests" / "fixtures" / "inline-script" / "mkdocs.yml", tmp_path / "site")
+    assert result.returncode != 0
+    assert ("""Doc file 'typed-script.md': it has an inline <script> ("document.title = "changed";"), which the """
+            "Content-Security-Policy blocks.") in result.stderr, result.stderr
+    assert "Doc file 'typed-script.md': it has an event-handler attribute <button onclick=...>" in result.stderr
+    assert "Doc file 'index.md'" not in result.stderr
+    assert not (tmp_path / "site" / "assets" / "inline").exists()

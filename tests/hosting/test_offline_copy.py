@@ -10,8 +10,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import search_the_course
-from offline_copy import ZIP_PATH
+from conftest import PROJECT_DIR, build_site, search_the_course
+from offline_copy import ZIP_PATH, build_messages
 
 
 @pytest.fixture(scope="module")
@@ -146,3 +146,20 @@ def test_help_page_links_to_the_zip_online_and_says_so_offline(site_dir: Path, o
     offline = BeautifulSoup((offline_folder / "help.html").read_text(encoding="utf-8"), "html.parser")
     assert offline.select_one("article .app-offline-download a") is None
     assert "without internet now" in offline.select_one("article .app-offline-download").get_text()
+
+
+def test_build_messages_keeps_warnings_with_their_continuation_lines() -> None:
+    output = ("INFO    -  Cleaning site directory\nWARNING -  Doc file 'a.md', line 3: too long.\n  more words\n"
+              "INFO    -  Built\nERROR   -  Something broke\n")
+    assert build_messages(output) == ["Doc file 'a.md', line 3: too long.\n  more words", "Something broke"]
+
+
+def test_the_offline_copy_prints_each_warning_once_and_is_not_blamed(tmp_path: Path) -> None:
+    """The offline build runs in a process of its own, so the page's one warning is printed once."""
+    result = build_site(PROJECT_DIR / "tests" / "fixtures" / "offline-warning" / "mkdocs.yml", tmp_path / "site", strict=False)
+    assert result.returncode == 0, result.stderr[-3000:]
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("WARNING")]
+    assert warnings == ["WARNING -  Doc file 'index.md', line 3: sentence has 31 words (limit 25): "
+                        "\"We asked the people who came to the meeting on Monday what they thought about t…\". Split it."]
+    assert "offline copy's build" not in result.stderr
+    assert (tmp_path / "site" / "downloads" / "course-offline.zip").is_file()

@@ -190,3 +190,22 @@ def test_pages_without_markers_are_left_alone() -> None:
 
 def test_fixture_logo_exists() -> None:
     assert Path(FIXTURE_DOCS, "images", "test-logo.svg").is_file()
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ({"name": 5}, "'extra.organisation.name' must be words, in quotes if they hold a colon, not 5"),
+        ({"name": "Trust", "next_course": {"dates": ["Monday"]}},
+         "'extra.organisation.next_course.dates' must be words, in quotes if they hold a colon, not a list"),
+        ({"name": "Trust", "next_course": {"when": "Monday"}}, "'extra.organisation.next_course.when' is not a setting we know."),
+        ({}, "'extra.organisation.name' is missing."),
+    ],
+)
+def test_a_wrong_setting_is_in_plain_words_naming_the_real_config_file(raw: dict, expected: str) -> None:
+    with pytest.raises(OrganisationError) as caught:
+        load_organisation(raw, FIXTURE_DOCS, "/srv/course/our-site.yml")
+    message = str(caught.value)
+    assert message.startswith("/srv/course/our-site.yml: "), message
+    assert expected in message, message
+    assert "<class" not in message and "mkdocs.yml" not in message
