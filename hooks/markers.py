@@ -40,6 +40,7 @@ MARKERS: tuple[Marker, ...] = (
     Marker("app:clear", "the button that clears what the browser keeps (hooks/learner_pages.py)", ("progress.md", "notes.md")),
     Marker("app:notes", "the learner's notes (hooks/learner_pages.py)", ("notes.md",)),
     Marker("app:notes-tools", "saving and loading notes (hooks/learner_pages.py)", ("notes.md",)),
+    Marker("app:where-you-live", "the host's own text about local laws (hooks/local_context/)", ("modules/02-why-it-matters.md",)),
 )
 MARKER_BY_NAME = {marker.name: marker for marker in MARKERS}
 

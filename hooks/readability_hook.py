@@ -16,6 +16,7 @@ from readability.check import PageReport, ReadabilityError, Thresholds, analyse_
 from readability.glossary import GlossaryError, Term, load_glossary
 from readability.metrics import reading_time_label
 from readability.plain_words import load_plain_words
+from readability.repeats import repeat_message, repeated_runs, reading_words
 from readability.report import report_data, report_html
 from readability.settings import ReadabilityConfig, load_settings, plain_words_path, site_thresholds
 
@@ -29,6 +30,7 @@ _glossary: list[Term] = []
 _plain_words: dict[str, str] = {}
 _reports: dict[str, PageReport] = {}
 _page_thresholds: dict[str, tuple[Thresholds, str | None]] = {}
+_page_words: dict[str, list[tuple[str, int]]] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
@@ -43,6 +45,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
         raise PluginError(str(error)) from None
     _reports.clear()
     _page_thresholds.clear()
+    _page_words.clear()
     return config
 
 
@@ -60,6 +63,9 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         _page_thresholds[page.file.src_uri] = page_thresholds(_thresholds, page.meta.get("readability"), page.file.src_uri, line)
     except ReadabilityError as error:
         raise PluginError(str(error)) from None
+    # The glossary's meanings are the pop-ups' text, shown on every page by design: not a copied story.
+    if page.file.src_uri != "glossary.md":
+        _page_words[page.file.src_uri] = reading_words(markdown, first_line=front_matter_lines(source) + 1)
     return None
 
 
@@ -92,9 +98,11 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str | None
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Write readability.json and check the course-wide average."""
+    """Write readability.json, check the course-wide average, and find text that stands on two pages."""
     if not _settings.enabled:
         return
+    for run in repeated_runs(_page_words):
+        log.warning(repeat_message(run))
     reports = list(_reports.values())
     data = report_data(reports, _settings.min_average_reading_ease)
     Path(config.site_dir, "readability.json").write_text(json.dumps(data, indent=2), encoding="utf-8")

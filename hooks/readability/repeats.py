@@ -27,6 +27,8 @@ _LINK_TARGET = re.compile(r"\]\([^)]*\)")
 _PAGE_LINK = re.compile(r"\[[^\]]*\]\((?![a-z]+:)[^)]*\)")
 _BREAK = "|"
 _ATTRIBUTES = re.compile(r"\{[:#.][^}]*\}")
+# A line that is only a bold label, such as "**Points to make:**", is a heading in all but name.
+_LABEL = re.compile(r"^\s*\*\*[^*]+\*\*\s*$")
 _TASK_BOX = re.compile(r"^\s*[-*+]\s+\[[ xX]\]\s+")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 
@@ -74,12 +76,16 @@ def reading_words(markdown: str, *, first_line: int = 1) -> list[tuple[str, int]
             continue
         if _SECTION.match(line):
             in_sources = bool(_SOURCES.match(line))
-        if in_sources or _HEADING.match(line):
+        if in_sources:
+            continue
+        if _HEADING.match(line) or _LABEL.match(line):
+            words.append((_BREAK, number))
             continue
         admonition = _ADMONITION.match(line)
         if admonition:
-            line = admonition.group("title") or ""
-        line = _PAGE_LINK.sub(f" {_BREAK} ", _TASK_BOX.sub(" ", line).replace("|", " "))
+            # A box's title is read, but it stands alone, like a heading.
+            line = f"{_BREAK} {admonition.group('title') or ''} {_BREAK}"
+        line = _PAGE_LINK.sub(f" {_BREAK} ", _TASK_BOX.sub(" ", line if admonition else line.replace("|", " ")))
         line = _ATTRIBUTES.sub(" ", _LINK_TARGET.sub("]", _TAG.sub(" ", line)))
         words.extend((word, number) for word in _WORD.findall(line.lower().replace("’", "'")))
     return words

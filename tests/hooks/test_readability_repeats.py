@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import pytest
+
 from readability.repeats import Place, RepeatedRun, reading_words, repeat_message, repeated_runs
 
 STORY = "Older people on the panel read every bid and chose eleven projects to fund together."
 
 
 def words_of(markdown: str, first_line: int = 1) -> list[str]:
-    return [word for word, _ in reading_words(markdown, first_line=first_line)]
+    """The words read, without the marks where a heading or a box's title breaks a run."""
+    return [word for word, _ in reading_words(markdown, first_line=first_line) if word != "|"]
 
 
 def test_reading_words_gives_each_word_its_line_in_the_file() -> None:
@@ -46,6 +49,15 @@ def test_nine_words_in_a_row_are_not_a_run() -> None:
 
 def test_the_same_words_twice_on_one_page_are_not_reported() -> None:
     assert repeated_runs({"a.md": reading_words(f"{STORY}\n\n{STORY}")}) == []
+
+
+@pytest.mark.parametrize("between", ["## A heading", "**Points to make:**", '!!! trainer "Talk notes"'])
+def test_a_heading_a_bold_label_or_a_box_title_breaks_a_run(between: str) -> None:
+    before, after = "one two three four five six", "seven eight nine ten eleven twelve"
+    pages = {"a.md": reading_words(f"{before}\n\n{between}\n\n{after}"), "b.md": reading_words(f"{before}\n\n{between}\n\n{after}")}
+    assert repeated_runs(pages) == []
+    joined = {"a.md": reading_words(f"{before}\n\n{after}"), "b.md": reading_words(f"{before}\n\n{after}")}
+    assert len(repeated_runs(joined)) == 1
 
 
 def test_a_link_to_another_page_breaks_a_run() -> None:
