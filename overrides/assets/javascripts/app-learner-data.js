@@ -25,8 +25,10 @@
   var FILE_LIMIT = 2 * 1024 * 1024;
   var MAX_NOTES = 2000;
   var MAX_ID = 300;
-  // Keys that would change an object's prototype or shadow its methods.
-  var DANGEROUS = { "__proto__": true, "constructor": true, "prototype": true };
+  // Keys that would change an object's prototype or shadow its methods (a list, since
+  // {"__proto__": true} in an object literal sets the prototype instead of a key).
+  var DANGEROUS = ["__proto__", "constructor", "prototype"];
+  var isDangerous = function (id) { return DANGEROUS.indexOf(id) >= 0; };
   var has = function (object, key) { return Object.prototype.hasOwnProperty.call(object, key); };
 
   function key(name, schema) {
@@ -38,7 +40,7 @@
   }
 
   function safeId(id) {
-    return typeof id === "string" && id.length > 0 && id.length <= MAX_ID && !has(DANGEROUS, id);
+    return typeof id === "string" && id.length > 0 && id.length <= MAX_ID && !isDangerous(id);
   }
 
   function isTime(value) {
@@ -87,7 +89,7 @@
       });
     }
     var last = value.last;
-    if (isPlainObject(last) && typeof last.id === "string" && !has(DANGEROUS, last.id)) {
+    if (isPlainObject(last) && typeof last.id === "string" && !isDangerous(last.id)) {
       clean.last = { id: last.id, title: typeof last.title === "string" ? last.title : "" };
     }
     return clean;
