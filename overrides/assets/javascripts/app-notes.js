@@ -150,7 +150,7 @@
         item.className = "app-notes__item";
         var question = document.createElement("p");
         question.className = "app-notes__question";
-        question.textContent = all[id].page + ": " + all[id].q;
+        question.textContent = (all[id].page ? all[id].page + ": " : "") + all[id].q;
         var answer = document.createElement("p");
         answer.className = "app-notes__answer";
         answerText(answer, all[id]);
