@@ -6,6 +6,8 @@ side is in overrides/assets/javascripts/app-*.js.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
@@ -16,7 +18,7 @@ from mkdocs.utils import get_relative_url
 from glossary_tips import glossary_tips
 from learner_pages import (
     CLEAR_HTML, CoursePage, LearnerPageError, Reflection, add_done_button, add_listen_controls,
-    certificate_html, fill_markers, notes_html, notes_tools_html, page_id, progress_html, reflection_boxes, tracked_kind,
+    certificate_html, check_note_ids_unique, fill_markers, notes_html, notes_tools_html, page_id, progress_html, reflection_boxes, tracked_kind,
 )
 from quiz import QuizError, id_prefix, interactive_questions
 from readability.glossary import Term
@@ -26,6 +28,7 @@ _terms: list[Term] = []
 _nav_order: dict[str, int] = {}
 _course_pages: dict[str, CoursePage] = {}
 _reflections: dict[str, list[Reflection]] = {}
+_note_ids: dict[str, Reflection] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
@@ -35,6 +38,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     _nav_order.clear()
     _course_pages.clear()
     _reflections.clear()
+    _note_ids.clear()
     return config
 
 
@@ -54,9 +58,13 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         raise PluginError(str(error)) from None
     title = str(page.meta.get("title") or page.title or "")
     this_page = CoursePage(id=page_id(page.url), title=title, kind=tracked_kind(src) or "", url=page.url)
-    html, found = reflection_boxes(html, page=this_page)
+    try:
+        html, found = reflection_boxes(html, page=this_page, src_path=src, markdown=page.file.content_string)
+        check_note_ids_unique(found, _note_ids)
+    except LearnerPageError as error:
+        raise PluginError(str(error)) from None
     if found:
-        _reflections[src] = [Reflection(r.id, r.question, r.page_id, r.page_title, page.url) for r in found]
+        _reflections[src] = [replace(r, url=page.url) for r in found]
     if src != "glossary.md":
         html = glossary_tips(html, _terms, id_prefix=id_prefix(src) + "-")
     if not src.startswith("authors/"):

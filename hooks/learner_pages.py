@@ -47,6 +47,8 @@ class Reflection:
     page_id: str
     page_title: str
     url: str = ""
+    src_path: str = ""
+    line: int = 0
 
 
 def page_id(url: str) -> str:
@@ -75,10 +77,12 @@ def _attr(value: str) -> str:
 
 
 def done_button_html(page: CoursePage) -> str:
-    """The "Mark as done" toggle for a page, hidden until the script starts."""
+    """The "Mark as done" toggle for a page (a fixed name, with aria-pressed), hidden until the script starts."""
     return (
         f'<div class="app-done" data-module="app-done" data-page-id="{_attr(page.id)}" data-page-title="{_attr(page.title)}" hidden>'
         f'<button type="button" class="app-button app-done__button js-done-button" aria-pressed="false">Mark as done</button>'
+        # The button's name stays the same and aria-pressed gives its state; these words are for the eye.
+        f'<p class="app-done__state js-done-state" hidden>You have marked this page as done. Select the button again to undo.</p>'
         f"</div>"
     )
 
@@ -110,23 +114,70 @@ def add_listen_controls(html: str) -> str:
     return html[: match.end()] + LISTEN_HTML + html[match.end():]
 
 
-def reflection_boxes(html: str, *, page: CoursePage) -> tuple[str, list[Reflection]]:
-    """Give every "Think about it" box a text box labelled by its question; return the questions found."""
+NOTE_CLASS_PREFIX = "note-"
+NOTE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_REFLECT_LINE = re.compile(r"^\s*[!?]{3}\+?\s+reflect\b(?P<rest>.*)$")
+_HOW_TO_NAME = ('Give the box its own id after "reflect", for example: '
+                '!!! reflect note-first-time-asked "Think of a time you were asked for your views..." '
+                "(lower-case letters, numbers and single hyphens, unique across the course; see docs/authors/guide.md). "
+                "Keep an id once learners have used it: their notes are kept under it.")
+
+
+def reflect_line(markdown: str, *, note_id: str | None, question: str) -> int:
+    """The line of the Markdown file where a "Think about it" box starts (1 if not found)."""
+    wanted = " ".join(question.split())
+    by_title = by_position = 0
+    for number, line in enumerate(markdown.splitlines(), start=1):
+        match = _REFLECT_LINE.match(line)
+        if not match:
+            continue
+        rest = match.group("rest")
+        if note_id and re.search(rf"(?<![\w-]){re.escape(NOTE_CLASS_PREFIX + note_id)}(?![\w-])", rest):
+            return number
+        if not by_title and wanted and wanted in " ".join(rest.split()):
+            by_title = number
+        by_position = by_position or number
+    return by_title or by_position or 1
+
+
+def note_id_of(classes: list[str], *, where: str) -> str:
+    """The author's id for a "Think about it" box, from its `note-...` class; LearnerPageError if missing or malformed."""
+    named = [name for name in classes if name.startswith(NOTE_CLASS_PREFIX)]
+    if not named:
+        raise LearnerPageError(f"{where}: this \"Think about it\" box has no id. {_HOW_TO_NAME}")
+    if len(named) > 1:
+        raise LearnerPageError(f"{where}: this \"Think about it\" box has {len(named)} ids ({', '.join(named)}); "
+                               f"keep one. {_HOW_TO_NAME}")
+    note_id = named[0][len(NOTE_CLASS_PREFIX):]
+    if not NOTE_ID.match(note_id):
+        raise LearnerPageError(f"{where}: the id '{named[0]}' is not one the course can use. {_HOW_TO_NAME}")
+    return note_id
+
+
+def reflection_boxes(html: str, *, page: CoursePage, src_path: str = "", markdown: str = "") -> tuple[str, list[Reflection]]:
+    """Give every "Think about it" box a text box labelled by its question; return the questions found.
+
+    Each box's answer is kept under the id its author gave it (`!!! reflect note-<id> "..."`),
+    so adding or moving boxes in a course update leaves learners' notes with their questions.
+    """
     if "admonition reflect" not in html:
         return html, []
     soup = BeautifulSoup(html, "html.parser")
     found: list[Reflection] = []
-    for number, box in enumerate(soup.select("div.admonition.reflect"), start=1):
+    for box in soup.select("div.admonition.reflect"):
         title = box.find("p", class_="admonition-title", recursive=False)
         if title is None:
             continue
         question = title.get_text(" ", strip=True)
-        note_id = f"{page.id}#{number}"
-        base = f"{page.id.replace('/', '-') or 'home'}-reflect-{number}"
+        classes = [name for name in box.get("class", []) if name.startswith(NOTE_CLASS_PREFIX)]
+        guess = classes[0][len(NOTE_CLASS_PREFIX):] if classes else None
+        line = reflect_line(markdown, note_id=guess, question=question)
+        note_id = note_id_of(box.get("class", []), where=f"Doc file '{src_path}', line {line}")
+        base = f"note-{note_id}"
         title["id"] = f"{base}-question"
         note = BeautifulSoup(
-            f'<div class="app-note" data-module="app-note" data-note-id="{_attr(note_id)}" '
-            f'data-note-question="{_attr(question)}" data-page-title="{_attr(page.title)}" hidden>'
+            f'<div class="app-note js-note-question" data-module="app-note" data-note-id="{_attr(note_id)}" '
+            f'data-note-question="{_attr(question)}" data-page-id="{_attr(page.id)}" data-page-title="{_attr(page.title)}" hidden>'
             f'<textarea class="app-note__input js-note-input" id="{base}-answer" rows="5" '
             f'aria-labelledby="{base}-question" aria-describedby="{base}-hint"></textarea>'
             f'<p class="app-note__hint" id="{base}-hint">What you type is saved as you type, only on this device. '
@@ -137,8 +188,21 @@ def reflection_boxes(html: str, *, page: CoursePage) -> tuple[str, list[Reflecti
             "html.parser",
         )
         box.append(note)
-        found.append(Reflection(id=note_id, question=question, page_id=page.id, page_title=page.title))
+        found.append(Reflection(id=note_id, question=question, page_id=page.id, page_title=page.title,
+                                src_path=src_path, line=line))
     return str(soup), found
+
+
+def check_note_ids_unique(found: list[Reflection], seen: dict[str, Reflection]) -> None:
+    """Record each box's id in `seen`; LearnerPageError naming both places if an id is already used."""
+    for reflection in found:
+        first = seen.get(reflection.id)
+        if first is not None:
+            raise LearnerPageError(
+                f"Doc file '{reflection.src_path}', line {reflection.line}: the id 'note-{reflection.id}' is already used by "
+                f"the \"Think about it\" box in '{first.src_path}', line {first.line}. Each box needs its own id: "
+                f"rename this one (keep the older one, since learners' notes are kept under it).")
+        seen[reflection.id] = reflection
 
 
 def _page_list(pages: list[CoursePage], list_class: str) -> str:
@@ -187,7 +251,9 @@ def notes_html(reflections: list[Reflection]) -> str:
             parts.append(f'<h3><a href="{_attr(reflection.url)}">{html_lib.escape(reflection.page_title)}</a></h3>'
                          '<ul class="app-notes__list">')
         parts.append(
-            f'<li class="app-notes__item js-notes-item" data-note-id="{_attr(reflection.id)}">'
+            f'<li class="app-notes__item js-notes-item js-note-question" data-note-id="{_attr(reflection.id)}" '
+            f'data-note-question="{_attr(reflection.question)}" data-page-id="{_attr(reflection.page_id)}" '
+            f'data-page-title="{_attr(reflection.page_title)}">'
             f'<p class="app-notes__question">{html_lib.escape(reflection.question)}</p>'
             f'<p class="app-notes__answer js-notes-answer" hidden></p></li>'
         )

@@ -35,7 +35,7 @@ def test_learner_parts_when_open_have_no_axe_violations(scheme: str, browser, si
 
         tab.goto(site_url + "progress/")
         module_ids = tab.locator(".js-progress-modules li").evaluate_all("items => items.map(item => item.dataset.pageId)")
-        tab.evaluate("""ids => localStorage.setItem("coproduction-course:v1:progress",
+        tab.evaluate("""ids => localStorage.setItem("coproduction-course:v2:progress",
             JSON.stringify({done: Object.fromEntries(ids.map(id => [id, Date.now()]))}))""", module_ids)
         tab.reload()
         tab.get_by_role("textbox", name="Your name").fill("Margaret Jones")

@@ -7,7 +7,7 @@ from bs4 import BeautifulSoup
 
 from glossary_tips import glossary_tips
 from learner_pages import (CLEAR_HTML, CoursePage, LearnerPageError, Reflection, add_done_button, add_listen_controls,
-                           certificate_html, fill_markers, notes_html, page_id, progress_html, reflection_boxes, tracked_kind)
+                           certificate_html, check_note_ids_unique, fill_markers, notes_html, page_id, progress_html, reflection_boxes, tracked_kind)
 from readability.glossary import Term
 
 PAGE = CoursePage(id="modules/01-what", title="Module 1: What", kind="module")
@@ -56,16 +56,73 @@ def test_listen_controls_go_under_the_title_and_reading_time() -> None:
 
 
 def test_reflection_box_gets_a_text_box_labelled_by_its_question() -> None:
-    html = ('<div class="admonition reflect"><p class="admonition-title">What will you try?</p>'
+    html = ('<div class="admonition reflect note-what-to-try"><p class="admonition-title">What will you try?</p>'
             "<p>Write a few words.</p></div>")
-    result, found = reflection_boxes(html, page=PAGE)
+    markdown = '# T\n\n!!! reflect note-what-to-try "What will you try?"\n    Write a few words.\n'
+    result, found = reflection_boxes(html, page=PAGE, src_path="modules/01-what.md", markdown=markdown)
     soup = BeautifulSoup(result, "html.parser")
     textarea = soup.select_one("textarea")
     label = soup.find(id=textarea["aria-labelledby"])
     assert label.get_text() == "What will you try?"
     assert "only on this device" in soup.find(id=textarea["aria-describedby"]).get_text()
-    assert found == [Reflection(id="modules/01-what#1", question="What will you try?", page_id="modules/01-what", page_title="Module 1: What")]
+    assert found == [Reflection(id="what-to-try", question="What will you try?", page_id="modules/01-what", page_title="Module 1: What",
+                                src_path="modules/01-what.md", line=3)]
     assert "notebook" in soup.select_one(".js-note-paper").get_text()
+    # What the browser needs to move a note kept under the box's old position ("page#1") to this id.
+    note = soup.select_one('[data-module="app-note"]')
+    assert (note["data-note-id"], note["data-note-question"], note["data-page-id"], note["data-page-title"]) == (
+        "what-to-try", "What will you try?", "modules/01-what", "Module 1: What")
+
+
+def test_adding_a_box_above_another_keeps_each_box_its_id() -> None:
+    one = '<div class="admonition reflect note-second"><p class="admonition-title">Second?</p></div>'
+    two = '<div class="admonition reflect note-first"><p class="admonition-title">First?</p></div>' + one
+    assert [r.id for r in reflection_boxes(one, page=PAGE)[1]] == ["second"]
+    assert [r.id for r in reflection_boxes(two, page=PAGE)[1]] == ["first", "second"]
+
+
+MARKDOWN = 'Intro\n\n!!! note "Other"\n    x\n\n!!! reflect{classes} "What will you try?"\n    Words.\n'
+
+
+@pytest.mark.parametrize(("classes", "problem"), [
+    ("", "has no id"),
+    (" note-", "is not one the course can use"),
+    (" note-What_Now", "is not one the course can use"),
+    (" note--double", "is not one the course can use"),
+    (" note-one note-two", "has 2 ids"),
+])
+def test_a_box_without_a_usable_id_stops_the_build_naming_file_line_and_fix(classes: str, problem: str) -> None:
+    html = f'<div class="admonition reflect{classes}"><p class="admonition-title">What will you try?</p></div>'
+    with pytest.raises(LearnerPageError) as caught:
+        reflection_boxes(html, page=PAGE, src_path="modules/01-what.md", markdown=MARKDOWN.format(classes=classes))
+    message = str(caught.value)
+    assert message.startswith("Doc file 'modules/01-what.md', line 6: ")
+    assert problem in message
+    assert '!!! reflect note-first-time-asked "' in message and "docs/authors/guide.md" in message
+
+
+def test_a_duplicate_id_stops_the_build_naming_both_places() -> None:
+    seen: dict[str, Reflection] = {}
+    first = Reflection("same", "Q one?", "modules/01-what", "Module 1", src_path="modules/01-what.md", line=12)
+    second = Reflection("same", "Q two?", "modules/02-why", "Module 2", src_path="modules/02-why.md", line=30)
+    check_note_ids_unique([first], seen)
+    with pytest.raises(LearnerPageError, match=(r"^Doc file 'modules/02-why.md', line 30: the id 'note-same' is already used by "
+                                                r"the \"Think about it\" box in 'modules/01-what.md', line 12\. Each box needs its own id")):
+        check_note_ids_unique([second], seen)
+
+
+def test_every_reflect_box_in_the_course_has_a_unique_id() -> None:
+    from conftest import PROJECT_DIR
+
+    ids: dict[str, str] = {}
+    for path in sorted((PROJECT_DIR / "docs").rglob("*.md")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith("!!! reflect"):
+                found = [word for word in line.split()[2:] if word.startswith("note-")]
+                assert len(found) == 1, f"{path}: {line}"
+                assert found[0] not in ids, f"{path} and {ids.get(found[0])} share {found[0]}"
+                ids[found[0]] = str(path)
+    assert len(ids) >= 10
 
 
 def test_progress_lists_pages_by_kind_with_their_ids() -> None:
@@ -79,11 +136,14 @@ def test_progress_lists_pages_by_kind_with_their_ids() -> None:
 
 
 def test_notes_page_lists_questions_under_their_pages() -> None:
-    reflections = [Reflection("modules/01-what#1", "Q one?", "modules/01-what", "Module 1", "../modules/01-what/"),
-                   Reflection("modules/02-why#1", "Q two?", "modules/02-why", "Module 2", "../modules/02-why/")]
+    reflections = [Reflection("what-to-try", "Q one?", "modules/01-what", "Module 1", "../modules/01-what/"),
+                   Reflection("why-it-matters", "Q two?", "modules/02-why", "Module 2", "../modules/02-why/")]
     soup = BeautifulSoup(notes_html(reflections), "html.parser")
     assert [h.get_text() for h in soup.select("h3 a")] == ["Module 1", "Module 2"]
-    assert [li["data-note-id"] for li in soup.select(".js-notes-item")] == ["modules/01-what#1", "modules/02-why#1"]
+    assert [li["data-note-id"] for li in soup.select(".js-notes-item")] == ["what-to-try", "why-it-matters"]
+    # The question and page, so notes kept under an old position id can be matched to them.
+    first = soup.select_one(".js-notes-item")
+    assert (first["data-note-question"], first["data-page-id"], first["data-page-title"]) == ("Q one?", "modules/01-what", "Module 1")
 
 
 def test_certificate_names_course_and_organisation_or_leaves_it_out() -> None:

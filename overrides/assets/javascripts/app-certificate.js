@@ -15,7 +15,7 @@
     var dateOut = part.querySelector(".js-certificate-date");
 
     function show() {
-      var done = (S.read("progress", null) || {}).done || {};
+      var done = S.read("progress").done;
       var modules = Array.prototype.map.call(document.querySelectorAll(".js-progress-modules .js-progress-item"), function (item) {
         return done[item.getAttribute("data-page-id")];
       });
@@ -23,7 +23,7 @@
       waiting.hidden = finished;
       ready.hidden = !finished;
       if (!finished) return;
-      input.value = S.read("name", "") || "";
+      if (document.activeElement !== input) input.value = S.read("name");
       nameOut.textContent = input.value.trim() || "Your name";
       dateOut.textContent = S.today(Math.max.apply(null, modules));
     }
@@ -40,8 +40,12 @@
       document.documentElement.classList.remove("app-certificate-printing");
     });
     document.addEventListener("app:storage-cleared", show);
+    // Another tab marked a module as done or changed the name.
+    document.addEventListener("app:storage-changed", function (event) {
+      if (event.detail.name === "progress" || event.detail.name === "name") show();
+    });
     show();
   }
 
-  S.modules("app-certificate").forEach(setUp);
+  S.start("app-certificate", setUp);
 })();

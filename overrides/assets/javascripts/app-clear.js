@@ -31,5 +31,5 @@
     part.hidden = false;
   }
 
-  S.modules("app-clear").forEach(setUp);
+  S.start("app-clear", setUp);
 })();

@@ -4,8 +4,6 @@
    it (WCAG 1.4.13). Screen readers already hear it as the link's description. */
 (function () {
   "use strict";
-  var S = window.AppStorage;
-  if (!S) return;
   var open = [];
 
   function setUp(part) {
@@ -63,5 +61,16 @@
     if (!event.target.closest || !event.target.closest(".app-glossary-tip")) open.slice().forEach(function (hide) { hide(); });
   });
 
-  S.modules("app-glossary-tip").forEach(setUp);
+  /* Start each part on its own: one part's error is reported but never stops the others. */
+  function startEach(name, setUp) {
+    document.querySelectorAll('[data-module="' + name + '"]').forEach(function (part) {
+      try {
+        setUp(part);
+      } catch (error) {
+        window.setTimeout(function () { throw error; });
+      }
+    });
+  }
+
+  startEach("app-glossary-tip", setUp);
 })();

@@ -4,9 +4,8 @@
    browser has no speech, the controls stay hidden. */
 (function () {
   "use strict";
-  var S = window.AppStorage;
   var synth = window.speechSynthesis;
-  if (!S || !synth || !window.SpeechSynthesisUtterance) return;
+  if (!synth || !window.SpeechSynthesisUtterance) return;
 
   var SKIP = "script, style, noscript, button, textarea, input, [hidden], [aria-hidden='true'], .headerlink, " +
     ".app-listen, .app-done, .app-note, .app-quiz__answer, .app-quiz__feedback, .app-glossary-tip__bubble, " +
@@ -75,5 +74,16 @@
     part.hidden = false;
   }
 
-  S.modules("app-listen").forEach(setUp);
+  /* Start each part on its own: one part's error is reported but never stops the others. */
+  function startEach(name, setUp) {
+    document.querySelectorAll('[data-module="' + name + '"]').forEach(function (part) {
+      try {
+        setUp(part);
+      } catch (error) {
+        window.setTimeout(function () { throw error; });
+      }
+    });
+  }
+
+  startEach("app-listen", setUp);
 })();

@@ -1,17 +1,37 @@
 /* Reflection notes: the "Think about it" boxes save what the learner types as
    they type; the "My notes" page shows every answer under its question, and
    can download the notes as a plain text file and load them again. Stored as
-   "notes": {noteId: {q: question, page: page title, text, updated: time}}. */
+   "notes": {noteId: {q: question, page: page title, pageId, text, updated: time}},
+   keyed by the id the author gave the box (`note-...`, hooks/learner_pages.py).
+   Notes kept by an older course under their box's position ("page#2") are moved
+   to their question's id when the question's words and page match; any that do
+   not match are kept and shown under "Other notes". */
 (function () {
   "use strict";
   var S = window.AppStorage;
-  if (!S) return;
-
-  var COURSE_ID = "coproduction-course";
-  var FILE_MARKER = "COPRODUCTION-COURSE-NOTES ";
+  var D = window.AppLearnerData;
+  if (!S || !D) return;
 
   function notes() {
-    return S.read("notes", null) || {};
+    return S.read("notes");
+  }
+
+  /* The questions this page knows (a "Think about it" box, or every question on "My notes"). */
+  function knownQuestions() {
+    return Array.prototype.map.call(document.querySelectorAll(".js-note-question"), function (part) {
+      return {
+        id: part.getAttribute("data-note-id"), q: part.getAttribute("data-note-question") || "",
+        pageId: part.getAttribute("data-page-id") || "", page: part.getAttribute("data-page-title") || ""
+      };
+    });
+  }
+
+  /* Move notes kept under a box's position to the stable id of the question they answer. */
+  function moveOldNotes() {
+    var questions = knownQuestions();
+    var stored = notes();
+    if (!questions.length || !Object.keys(stored).some(D.isLegacyId)) return;
+    S.update("notes", function (current) { return D.migrateNoteIds(current, questions).notes; }, true);
   }
 
   function setUpNote(part) {
@@ -19,16 +39,21 @@
     var input = part.querySelector(".js-note-input");
     var status = part.querySelector(".js-note-status");
     var timer = null;
-    var saved = notes()[id];
-    if (saved) input.value = saved.text;
+
+    function show() {
+      var saved = notes()[id];
+      input.value = saved ? saved.text : "";
+    }
 
     function save() {
       clearTimeout(timer);
       timer = null;
-      var all = notes();
-      all[id] = { q: part.getAttribute("data-note-question"), page: part.getAttribute("data-page-title"), text: input.value, updated: Date.now() };
+      var note = { q: part.getAttribute("data-note-question"), page: part.getAttribute("data-page-title"),
+        pageId: part.getAttribute("data-page-id") || "", text: input.value, updated: Date.now() };
+      // Only this note is changed: the learner's other notes, perhaps written in another tab, stay as they are.
+      var saved = S.update("notes", function (all) { all[id] = note; });
       var time = new Date().toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
-      status.textContent = S.write("notes", all) ? "Saved on this device at " + time + "." : "Not saved: this browser cannot keep notes.";
+      status.textContent = saved ? "Saved on this device at " + time + "." : "Not saved: this browser cannot keep notes.";
     }
 
     input.addEventListener("input", function () {
@@ -38,6 +63,10 @@
     input.addEventListener("blur", function () { if (timer) save(); });
     window.addEventListener("pagehide", function () { if (timer) save(); });
     document.addEventListener("app:storage-cleared", function () { input.value = ""; status.textContent = ""; });
+    // Another tab changed the notes: show its words, unless the learner is typing here.
+    document.addEventListener("app:storage-changed", function (event) {
+      if (event.detail.name === "notes" && document.activeElement !== input && !timer) show();
+    });
     // When nothing can be stored, offer the download right here, before the learner leaves the page.
     document.addEventListener("app:storage-unavailable", function () {
       if (part.querySelector(".js-note-download")) return;
@@ -50,6 +79,7 @@
     });
     var paper = part.parentElement.querySelector(".js-note-paper");
     if (paper) paper.hidden = true;
+    show();
     part.hidden = false;
   }
 
@@ -67,10 +97,9 @@
       if (!note || !note.text.trim()) return;
       lines.push(note.page, "Question: " + note.q, "My answer:", note.text.trim(), "", "");
     });
-    var data = { course: COURSE_ID, version: 1, saved: Date.now(), notes: all };
     lines.push("----------------------------------------",
       "The line below lets the course website load these notes again. Please leave it as it is.",
-      FILE_MARKER + JSON.stringify(data), "");
+      D.fileLine(all, Date.now()), "");
     return lines.join("\r\n");
   }
 
@@ -78,34 +107,14 @@
     S.download("my-course-notes-" + new Date().toISOString().slice(0, 10) + ".txt", notesFile(course));
   }
 
-  /* The notes in a file, or null if it is not a notes file from this course. */
-  function parseFile(text) {
-    try {
-      var at = text.lastIndexOf(FILE_MARKER);
-      var data = JSON.parse(at >= 0 ? text.slice(at + FILE_MARKER.length).split("\n")[0] : text);
-      if (!data || data.course !== COURSE_ID || data.version !== 1 || typeof data.notes !== "object" || !data.notes) return null;
-      var ok = Object.keys(data.notes).every(function (id) {
-        var note = data.notes[id];
-        return note && typeof note.text === "string" && typeof note.updated === "number";
-      });
-      return ok ? data.notes : null;
-    } catch (error) {
-      return null;
-    }
-  }
-
   /* Add the file's notes; where both have a note, keep the newer one. Returns what happened, in words. */
   function merge(fromFile) {
-    var all = notes();
-    var added = 0, updated = 0, kept = 0;
-    Object.keys(fromFile).forEach(function (id) {
-      var theirs = fromFile[id], ours = all[id];
-      if (!theirs.text.trim() || (ours && ours.text === theirs.text)) return;
-      if (!ours || !ours.text.trim()) { all[id] = theirs; added++; }
-      else if (theirs.updated > ours.updated) { all[id] = theirs; updated++; }
-      else kept++;
+    var result = null;
+    S.update("notes", function (current) {
+      result = D.mergeFile(current, fromFile);
+      return result.notes;
     });
-    if (added || updated) S.write("notes", all);
+    var added = result.added, updated = result.updated, kept = result.kept;
     var words = [];
     if (added || updated) words.push("We loaded your notes from the file: " + added + " added and " + updated + " changed to the newer version in the file.");
     else words.push("Nothing has changed: your notes already have everything in the file.");
@@ -128,7 +137,7 @@
 
     function show() {
       var all = notes();
-      var known = {};
+      var known = Object.create(null);
       part.querySelectorAll(".js-notes-item").forEach(function (item) {
         var id = item.getAttribute("data-note-id");
         known[id] = true;
@@ -141,7 +150,7 @@
         item.className = "app-notes__item";
         var question = document.createElement("p");
         question.className = "app-notes__question";
-        question.textContent = all[id].page + ": " + all[id].q;
+        question.textContent = (all[id].page ? all[id].page + ": " : "") + all[id].q;
         var answer = document.createElement("p");
         answer.className = "app-notes__answer";
         answerText(answer, all[id]);
@@ -153,6 +162,9 @@
 
     document.addEventListener("app:storage-cleared", show);
     document.addEventListener("app:notes-loaded", show);
+    document.addEventListener("app:storage-changed", function (event) {
+      if (event.detail.name === "notes") show();
+    });
     show();
   }
 
@@ -165,12 +177,19 @@
     file.addEventListener("change", function () {
       var chosen = file.files && file.files[0];
       if (!chosen) return;
+      if (chosen.size > D.FILE_LIMIT) {
+        message.textContent = "Sorry, we could not load that file. It is too big to be a notes file from this course " +
+          "(the limit is 2 MB). Your notes have not changed.";
+        message.classList.add("app-notes-tools__message--problem");
+        file.value = "";
+        return;
+      }
       var reader = new FileReader();
       reader.onload = function () {
-        var fromFile = parseFile(String(reader.result));
-        message.textContent = fromFile ? merge(fromFile)
-          : "Sorry, we could not load that file. It is not a notes file from this course, or it has been changed or damaged. Your notes have not changed.";
-        message.classList.toggle("app-notes-tools__message--problem", !fromFile);
+        var fromFile = D.parseNotesFile(String(reader.result));
+        message.textContent = fromFile.notes ? merge(fromFile.notes)
+          : "Sorry, we could not load that file. " + fromFile.error + " Your notes have not changed.";
+        message.classList.toggle("app-notes-tools__message--problem", !fromFile.notes);
         file.value = "";
         document.dispatchEvent(new CustomEvent("app:notes-loaded"));
       };
@@ -183,7 +202,12 @@
     part.hidden = false;
   }
 
-  S.modules("app-note").forEach(setUpNote);
-  S.modules("app-notes-page").forEach(setUpNotesPage);
-  S.modules("app-notes-tools").forEach(setUpTools);
+  try {
+    moveOldNotes();
+  } catch (error) {
+    window.setTimeout(function () { throw error; });
+  }
+  S.start("app-note", setUpNote);
+  S.start("app-notes-page", setUpNotesPage);
+  S.start("app-notes-tools", setUpTools);
 })();

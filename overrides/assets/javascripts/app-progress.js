@@ -1,14 +1,16 @@
 /* Progress: the "Mark as done" toggle on module, case study and activity
    pages, ticks beside done pages in the menu, the last page visited, and the
-   "Your progress" page. Stored as "progress": {done: {pageId: time}, last: {id, title}}. */
+   "Your progress" page. Stored as "progress": {done: {pageId: time}, last: {id, title}}.
+   Each change touches only its own page's item, so another tab's ticks are kept,
+   and everything shown is refreshed when another tab changes it. */
 (function () {
   "use strict";
   var S = window.AppStorage;
   if (!S) return;
+  var refreshers = [];
 
   function progress() {
-    var saved = S.read("progress", null) || {};
-    return { done: saved.done || {}, last: saved.last || null };
+    return S.read("progress");
   }
 
   /* A tick with the words "(done)" for screen readers, beside each done page in the menu. */
@@ -32,28 +34,32 @@
   function setUpDoneButton(part) {
     var id = part.getAttribute("data-page-id");
     var button = part.querySelector(".js-done-button");
+    var state = part.querySelector(".js-done-state");
 
+    // One name, "Mark as done", and its state in aria-pressed: screen readers say "toggle button, pressed".
     function show() {
       var isDone = Boolean(progress().done[id]);
       button.setAttribute("aria-pressed", String(isDone));
-      button.innerHTML = isDone ? 'Done <span aria-hidden="true">\u2713</span> (select to undo)' : "Mark as done";
+      if (state) state.hidden = !isDone;
     }
 
     button.addEventListener("click", function () {
-      var saved = progress();
-      if (saved.done[id]) delete saved.done[id];
-      else saved.done[id] = Date.now();
-      S.write("progress", saved);
+      var nowDone = button.getAttribute("aria-pressed") !== "true";
+      S.update("progress", function (saved) {
+        if (nowDone) saved.done[id] = saved.done[id] || Date.now();
+        else delete saved.done[id];
+      });
       show();
       showTicks();
     });
 
     // Remember this page for "Continue where you left off" (not on the whole-course print page, which has them all).
     if (S.modules("app-done").length === 1) {
-      var saved = progress();
-      saved.last = { id: id, title: part.getAttribute("data-page-title") };
-      S.write("progress", saved, true);
+      S.update("progress", function (saved) {
+        saved.last = { id: id, title: part.getAttribute("data-page-title") };
+      }, true);
     }
+    refreshers.push(show);
     part.hidden = false;
     show();
   }
@@ -93,12 +99,20 @@
       }
     }
 
-    document.addEventListener("app:storage-cleared", show);
+    refreshers.push(show);
     show();
   }
 
-  S.modules("app-done").forEach(setUpDoneButton);
-  S.modules("app-progress").forEach(setUpProgressPage);
+  function refresh() {
+    refreshers.forEach(function (show) { show(); });
+    showTicks();
+  }
+
+  S.start("app-done", setUpDoneButton);
+  S.start("app-progress", setUpProgressPage);
   showTicks();
-  document.addEventListener("app:storage-cleared", showTicks);
+  document.addEventListener("app:storage-cleared", refresh);
+  document.addEventListener("app:storage-changed", function (event) {
+    if (event.detail.name === "progress") refresh();
+  });
 })();

@@ -4,8 +4,6 @@
    change their answer and check again as often as they like. */
 (function () {
   "use strict";
-  var S = window.AppStorage;
-  if (!S) return;
 
   function feedbackFor(options) {
     var chosen = options.filter(function (option) { return option.checked; });
@@ -42,5 +40,16 @@
     button.hidden = false;
   }
 
-  S.modules("app-quiz").forEach(setUp);
+  /* Start each part on its own: one part's error is reported but never stops the others. */
+  function startEach(name, setUp) {
+    document.querySelectorAll('[data-module="' + name + '"]').forEach(function (part) {
+      try {
+        setUp(part);
+      } catch (error) {
+        window.setTimeout(function () { throw error; });
+      }
+    });
+  }
+
+  startEach("app-quiz", setUp);
 })();
