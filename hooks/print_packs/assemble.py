@@ -11,6 +11,7 @@ from print_packs.clean import (
     Question, answers_html, fragment, paper_questions, paper_reflections, remove_screen_only, remove_trainer_notes,
 )
 from print_packs.contents import ContentsEntry, contents_html
+from print_packs.handouts import keep_only_handouts
 from print_packs.links import page_key, prefix_ids, rewrite_links, unwrap_dangling_links
 from print_packs.packs import Pack, SourcePage, pages_in_parts
 from print_packs.paper_tables import linearise_wide_tables, mark_write_in_columns
@@ -96,6 +97,8 @@ def prepare_page(page: SourcePage, pack: Pack, *, keys: dict[str, str], level_sh
     key = keys[page.url]
     soup = fragment(page.html)
     remove_screen_only(soup)
+    if pack.handouts_only and is_activity(page):
+        keep_only_handouts(soup)
     removed = 0 if pack.for_trainers else remove_trainer_notes(soup)
     rewrite_links(soup, from_url=page.url, keys=keys, plain_pages=PLAIN_PAGES)
     prefix_ids(soup, key)
@@ -118,6 +121,11 @@ def prepare_page(page: SourcePage, pack: Pack, *, keys: dict[str, str], level_sh
         section = (f'<section class="app-pack__page" id="{key}">'
                    f'<{tag} class="app-pack__page-title">{_escape(heading)}</{tag}>{soup}</section>')
     return section, heading, questions, removed
+
+
+def is_activity(page: SourcePage) -> bool:
+    """Whether a page is one activity (not the activities' index)."""
+    return page.src_uri.startswith("activities/") and not page.src_uri.endswith("index.md")
 
 
 def is_part_introduction(heading: str, part_title: str | None) -> bool:

@@ -46,6 +46,8 @@ class Pack:
     parts: tuple[Part, ...]
     for_trainers: bool = False
     answers_at_back: bool = False
+    # Activity pages give only their title and handout (print_packs/handouts.py): for participants.
+    handouts_only: bool = False
     keywords: tuple[str, ...] = field(default=("co-production", "older people", "large print"))
 
     @property
@@ -84,6 +86,7 @@ PACKS: tuple[Pack, ...] = (
             Part(None, ("glossary.md",)),
         ),
         answers_at_back=True,
+        handouts_only=True,
     ),
     Pack(
         slug="session-2-pack",
@@ -95,15 +98,17 @@ PACKS: tuple[Pack, ...] = (
             Part(None, ("glossary.md",)),
         ),
         answers_at_back=True,
+        handouts_only=True,
     ),
     Pack(
         slug="activity-handouts",
         title="Activity handouts",
-        description="Each activity on its own pages, without the trainer's notes, so you can print just what a session needs.",
+        description="Each activity's handout on its own pages: the task and the sheet to fill in, for the people taking part.",
         parts=(
             Part("Activities for session 1", ACTIVITIES, session=1, exclude=ACTIVITY_INDEX),
             Part("Activities for session 2", ACTIVITIES, session=2, exclude=ACTIVITY_INDEX),
         ),
+        handouts_only=True,
     ),
     Pack(
         slug="trainers-guide",
