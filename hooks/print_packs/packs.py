@@ -48,6 +48,8 @@ class Pack:
     answers_at_back: bool = False
     # Activity pages give only their title and handout (print_packs/handouts.py): for participants.
     handouts_only: bool = False
+    # Only the `!!! card` boxes of the pages, laid out as sheets to cut (print_packs/cards.py).
+    cards_only: bool = False
     keywords: tuple[str, ...] = field(default=("co-production", "older people", "large print"))
 
     @property
@@ -109,6 +111,14 @@ PACKS: tuple[Pack, ...] = (
             Part("Activities for session 2", ACTIVITIES, session=2, exclude=ACTIVITY_INDEX),
         ),
         handouts_only=True,
+    ),
+    Pack(
+        slug="cards-to-cut-out",
+        title="Cards to cut out",
+        description="Every card the activities use, four or six to a sheet with dashed lines to cut along. "
+        "Each card names its activity, so sets do not get mixed.",
+        parts=(Part("Cards to cut out", ACTIVITIES, exclude=ACTIVITY_INDEX),),
+        cards_only=True,
     ),
     Pack(
         slug="trainers-guide",
