@@ -115,7 +115,9 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     if _skip(config):
         return None
     started = time.perf_counter()
+    # Pages left out of the menu still go in the packs whose patterns name them (a new trainer's form, say).
     nav_order = [_pages[uri] for uri in _nav_order if uri in _pages]
+    nav_order += [page for uri, page in sorted(_pages.items()) if uri not in _nav_order]
     stylesheets_dir = Path(config.theme.custom_dir or "overrides") / "assets" / "stylesheets"
     sheets = [stylesheets_dir / name for name in STYLESHEETS]
     for sheet in sheets:

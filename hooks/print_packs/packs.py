@@ -27,6 +27,10 @@ class Part:
     session: int | None = None
     exclude: tuple[str, ...] = ()
 
+    def rank(self, page: SourcePage) -> int:
+        """The position of the first pattern `page` matches: a part lists its pages in the order of its patterns."""
+        return next((index for index, pattern in enumerate(self.patterns) if fnmatch.fnmatch(page.src_uri, pattern)), len(self.patterns))
+
     def matches(self, page: SourcePage) -> bool:
         """Whether `page` belongs in this part."""
         if any(fnmatch.fnmatch(page.src_uri, pattern) for pattern in self.exclude):
@@ -61,6 +65,15 @@ class Pack:
 MODULES = ("modules/*.md",)
 ACTIVITIES = ("activities/*.md",)
 ACTIVITY_INDEX = ("activities/index.md",)
+# The trainer's pages in the order a trainer uses them: the guide, the plans, the forms
+# to print for the day, then the guidance to read before it. A new page not named here
+# goes last (the final "trainers/*.md").
+TRAINER_GUIDE_AND_PLANS = ("trainers/index.md", "trainers/session-*-plan.md")
+TRAINER_FORMS = tuple(f"trainers/{name}.md" for name in (
+    "sign-in-sheet", "ground-rules", "before-and-after", "feedback-form", "expenses-form", "certificate-of-attendance"))
+TRAINER_GUIDANCE = tuple(f"trainers/{name}.md" for name in (
+    "safeguarding", "recruiting-participants", "paying-for-time-and-expenses", "co-delivering", "adapting-for-access-needs"))
+TRAINER_PAGES = (*TRAINER_GUIDE_AND_PLANS, *TRAINER_FORMS, *TRAINER_GUIDANCE, "trainers/*.md")
 
 PACKS: tuple[Pack, ...] = (
     Pack(
@@ -123,9 +136,10 @@ PACKS: tuple[Pack, ...] = (
     Pack(
         slug="trainers-guide",
         title="Trainer's guide",
-        description="For trainers: the trainer's guide, the two session plans, and every activity with its notes for the trainer.",
+        description="For trainers: the trainer's guide, the two session plans, the forms to print, the guidance, "
+        "and every activity with its notes for the trainer.",
         parts=(
-            Part("Running the course", ("trainers/*.md",)),
+            Part("Running the course", TRAINER_PAGES),
             Part("Activities", ACTIVITIES),
         ),
         for_trainers=True,
@@ -134,6 +148,6 @@ PACKS: tuple[Pack, ...] = (
 
 
 def pages_in_parts(pack: Pack, pages: list[SourcePage]) -> list[tuple[Part, list[SourcePage]]]:
-    """Each part of `pack` with its pages, in the order of `pages` (the menu order); empty parts left out."""
-    grouped = [(part, [page for page in pages if part.matches(page)]) for part in pack.parts]
+    """Each part of `pack` with its pages, in the order of the part's patterns, then of `pages` (the menu order); empty parts left out."""
+    grouped = [(part, sorted((page for page in pages if part.matches(page)), key=part.rank)) for part in pack.parts]
     return [(part, chosen) for part, chosen in grouped if chosen]

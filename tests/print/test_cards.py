@@ -12,7 +12,8 @@ from pypdf import PdfReader
 from pypdf.generic import ContentStream
 
 from conftest import PROJECT_DIR, build_site
-from print.conftest import PACKS_BY_SLUG
+from print.conftest import CARD_FILES, PACKS_BY_SLUG
+from print.pdf_facts import normalise
 from print_packs.cards import (
     CardSet, CardSource, card_set_html, card_sets, cards_in, sets_to_lay_out_four_to_a_sheet, too_long_messages,
 )
@@ -178,3 +179,24 @@ def test_the_contents_lists_each_set_of_cards(cards_pdf: Path) -> None:
         contents = pdf.pages[1].extract_text()
     assert "How to use these cards" in contents
     assert all(f"Cards for: {name}" in contents for name in ACTIVITIES)
+
+
+# --- The course's own cards pack ----------------------------------------------------------
+
+def test_the_course_has_cards_to_cut_out() -> None:
+    """Issue 12: the card sort, the power grid's projects and the panel's bids and role cards are cards."""
+    assert len(CARD_FILES) >= 3, f"only these activity pages have '!!! card' boxes under '## Cards to cut out': {CARD_FILES}"
+
+
+def test_every_activity_with_cards_has_its_sheets_in_the_pack(site_dir: Path, pack_facts) -> None:
+    from bs4 import BeautifulSoup
+
+    text = normalise(" ".join(page.text for page in pack_facts("cards-to-cut-out").pages))
+    missing = []
+    for name in CARD_FILES:
+        built = BeautifulSoup((site_dir / "activities" / name.removesuffix(".md") / "index.html").read_text(encoding="utf-8"), "html.parser")
+        title = normalise(built.select_one("article h1").get_text(" ", strip=True))
+        cards = built.select("article div.admonition.card")
+        if f"Cards for: {title}" not in text or any(normalise(card.select_one(".admonition-title").get_text()) not in text for card in cards):
+            missing.append(name)
+    assert missing == [], f"activities whose cards are not all in the cards pack: {missing}"
