@@ -9,8 +9,9 @@ Each card becomes a box with dashed cut lines, its words at 24pt and its
 activity's name in smaller print, so sets cut out together do not get mixed.
 An activity's cards go six to a sheet (two across, three down); when any card's
 words run past its cut lines there, the build lays that set out again four to a
-sheet (two by two), and a card too long even for that is a warning naming its file. The web page
-shows the same cards as boxes (app-cards.css); app-print.css lays out the sheets.
+sheet (two by two), and a card too long even for that is a warning naming its
+file. The web page shows the same cards as boxes (app-cards.css); app-print.css
+lays out the sheets.
 """
 
 from __future__ import annotations
@@ -20,25 +21,19 @@ from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, Tag
 
+from print_packs.render import OVERFLOW_ATTRIBUTE as CARD_ID_ATTRIBUTE
+
 CARD = "div.admonition.card"
-# The class and attribute the PDF engine looks for to report a card whose words
-# run past its cut lines (print_packs/render.py, `overflowing`).
 CARD_CLASS = "app-cards__card"
-CARD_ID_ATTRIBUTE = "data-card-id"
 
 
 @dataclass(frozen=True)
 class Card:
-    """One card: its title, its words as HTML, and the activity it belongs to."""
+    """One card: its title, its words as HTML, and its words as plain text."""
 
     title: str
     body_html: str
     text: str
-
-    @property
-    def length(self) -> int:
-        """Characters on the card, title and text: what decides how many fit on a sheet."""
-        return len(self.title) + len(self.text)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ trainer boxes, cards) reaches participants.
 
 from __future__ import annotations
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup
 
 HANDOUT = "div.app-handout"
 NO_HANDOUT = "This activity has no handout to print. Your trainer will explain what to do."
@@ -39,7 +39,3 @@ def keep_only_handouts(root: BeautifulSoup) -> int:
         root.append(note)
     return len(handouts)
 
-
-def has_handout(html: str) -> bool:
-    """Whether a page's HTML holds a handout."""
-    return isinstance(BeautifulSoup(html, "html.parser").select_one(HANDOUT), Tag)
