@@ -21,6 +21,10 @@ from settings_messages import config_name, setting_problems
 # Markers that authors put in a page's Markdown; the build replaces each with HTML.
 RUN_BY_MARKER = "<!-- organisation-run-by -->"
 CONTACT_MARKER = "<!-- organisation-contact -->"
+SAFEGUARDING_MARKER = "<!-- organisation-safeguarding-contact -->"
+# The name in the course's own mkdocs.yml. A build under any other name is a branded
+# build: a host running the course for real, who must say who takes safeguarding concerns.
+DEFAULT_NAME = "The Co-production Course Team"
 
 # WCAG 2.2 success criterion 1.4.6 (Contrast, enhanced, level AAA): 7 to 1 for text.
 MINIMUM_CONTRAST = 7.0
@@ -45,6 +49,14 @@ class NextCourseConfig(base.Config):
     how_to_book = c.Optional(c.Type(str))
 
 
+class SafeguardingContactConfig(base.Config):
+    """`extra.organisation.safeguarding_contact`: who a trainer tells about a concern or a disclosure of harm."""
+
+    name = c.Optional(c.Type(str))
+    phone = c.Optional(c.Type(str))
+    email = c.Optional(c.Type(str))
+
+
 class OrganisationConfig(base.Config):
     """Every setting under `extra.organisation`."""
 
@@ -55,10 +67,12 @@ class OrganisationConfig(base.Config):
     logo = c.Optional(c.Type(str))
     brand_colour = c.Optional(c.Type(str))
     next_course = c.SubConfig(NextCourseConfig)
+    safeguarding_contact = c.SubConfig(SafeguardingContactConfig)
 
 
 SETTING_NAMES = tuple(key for key, _ in OrganisationConfig._schema)
 NEXT_COURSE_SETTING_NAMES = tuple(key for key, _ in NextCourseConfig._schema)
+SAFEGUARDING_SETTING_NAMES = tuple(key for key, _ in SafeguardingContactConfig._schema)
 
 
 @dataclass(frozen=True)
@@ -74,13 +88,28 @@ class Organisation:
     next_course_dates: str | None = None
     next_course_venue: str | None = None
     next_course_how_to_book: str | None = None
+    safeguarding_name: str | None = None
+    safeguarding_phone: str | None = None
+    safeguarding_email: str | None = None
+
+    @property
+    def has_safeguarding_contact(self) -> bool:
+        """Whether any safeguarding contact detail is set."""
+        return bool(self.safeguarding_name or self.safeguarding_phone or self.safeguarding_email)
+
+    @property
+    def is_branded(self) -> bool:
+        """Whether the course runs under a host's own name rather than the course's default."""
+        return self.name != DEFAULT_NAME
 
     def as_extra(self) -> dict[str, Any]:
         """The settings as `config.extra["organisation"]` holds them after validation (other hooks read `name`)."""
         next_course = {"dates": self.next_course_dates, "venue": self.next_course_venue, "how_to_book": self.next_course_how_to_book}
+        safeguarding = {"name": self.safeguarding_name, "phone": self.safeguarding_phone, "email": self.safeguarding_email}
         return {"name": self.name, "website": self.website, "email": self.email, "phone": self.phone, "logo": self.logo,
                 "brand_colour": self.brand_colour,
                 "next_course": next_course if any(next_course.values()) else None,
+                "safeguarding_contact": safeguarding if any(safeguarding.values()) else None,
                 # Ready to show, so templates need no string handling of their own.
                 "phone_link": phone_link(self.phone) if self.phone else None,
                 "website_label": website_label(self.website) if self.website else None}
@@ -111,6 +140,9 @@ def _load_organisation(raw: Any, docs_dir: Path, config_file: str | None) -> Org
     problems = setting_problems(settings, raw, "extra.organisation")
     if isinstance(raw.get("next_course"), dict):
         problems += setting_problems(NextCourseConfig(config_file_path=config_file), raw["next_course"], "extra.organisation.next_course")
+    if isinstance(raw.get("safeguarding_contact"), dict):
+        problems += setting_problems(SafeguardingContactConfig(config_file_path=config_file), raw["safeguarding_contact"],
+                                     "extra.organisation.safeguarding_contact")
     if problems:
         raise OrganisationError("; ".join(problems) + ". Fix these settings (see README.md).")
 
@@ -118,6 +150,7 @@ def _load_organisation(raw: Any, docs_dir: Path, config_file: str | None) -> Org
     if not name:
         raise OrganisationError(f"'{_setting('name')}' is empty. Write your organisation's name, like \"Age Friendly Leeds\".")
     next_course = settings.next_course or {}
+    safeguarding = settings.safeguarding_contact or {}
     return Organisation(
         name=name,
         website=check_website(settings.website),
@@ -128,6 +161,9 @@ def _load_organisation(raw: Any, docs_dir: Path, config_file: str | None) -> Org
         next_course_dates=_blank_to_none(next_course.get("dates")),
         next_course_venue=_blank_to_none(next_course.get("venue")),
         next_course_how_to_book=_blank_to_none(next_course.get("how_to_book")),
+        safeguarding_name=_blank_to_none(safeguarding.get("name")),
+        safeguarding_phone=check_phone(safeguarding.get("phone"), "safeguarding_contact.phone"),
+        safeguarding_email=check_email(safeguarding.get("email"), "safeguarding_contact.email"),
     )
 
 
@@ -149,33 +185,33 @@ def check_website(value: str | None) -> str | None:
     return value
 
 
-def check_email(value: str | None) -> str | None:
+def check_email(value: str | None, setting: str = "email") -> str | None:
     """An email address with one "@" and a dot after it, or None."""
     value = _blank_to_none(value)
     if value is None:
         return None
     if "@" not in value:
         raise OrganisationError(
-            f"'{_setting('email')}: \"{value}\"' has no \"@\". "
+            f"'{_setting(setting)}: \"{value}\"' has no \"@\". "
             "Write the full address, like \"courses@example.org\"."
         )
     local, _, domain = value.rpartition("@")
     if not local or "." not in domain or any(ch.isspace() for ch in value) or value.startswith("mailto:"):
         raise OrganisationError(
-            f"'{_setting('email')}: \"{value}\"' is not a whole email address. "
+            f"'{_setting(setting)}: \"{value}\"' is not a whole email address. "
             "Write it like \"courses@example.org\", with no spaces and no \"mailto:\"."
         )
     return value
 
 
-def check_phone(value: str | None) -> str | None:
+def check_phone(value: str | None, setting: str = "phone") -> str | None:
     """A phone number of digits, spaces, brackets, dashes and an optional leading "+", or None."""
     value = _blank_to_none(value)
     if value is None:
         return None
     if not re.fullmatch(r"\+?[0-9 ()-]+", value) or sum(ch.isdigit() for ch in value) < 6:
         raise OrganisationError(
-            f"'{_setting('phone')}: \"{value}\"' is not a phone number. "
+            f"'{_setting(setting)}: \"{value}\"' is not a phone number. "
             "Write digits and spaces only, like \"0113 496 0000\" or \"+44 113 496 0000\"."
         )
     return value
@@ -360,10 +396,41 @@ def run_by_html(organisation: Organisation) -> str:
     return '<div class="app-organisation">' + "".join(parts) + "</div>"
 
 
+def safeguarding_html(organisation: Organisation) -> str:
+    """Who to tell about a safeguarding concern, or a plain sentence asking the host to set it."""
+    if not organisation.has_safeguarding_contact:
+        return ('<div class="app-organisation app-organisation--safeguarding"><p>The organisation running this course '
+                "has not added its safeguarding contact yet. If you host the course, add it to mkdocs.yml under "
+                "<code>extra.organisation.safeguarding_contact</code> (see README.md). Until then, ask the "
+                "organisation running your session who to tell.</p></div>")
+    items = []
+    if organisation.safeguarding_name:
+        items.append(f"<li>Name: <strong>{html.escape(organisation.safeguarding_name)}</strong></li>")
+    if organisation.safeguarding_phone:
+        items.append(f'<li>Phone: <a href="{phone_link(organisation.safeguarding_phone)}">'
+                     f"{html.escape(organisation.safeguarding_phone)}</a></li>")
+    if organisation.safeguarding_email:
+        email = html.escape(organisation.safeguarding_email)
+        items.append(f'<li>Email: <a href="mailto:{email}">{email}</a></li>')
+    return (f'<div class="app-organisation app-organisation--safeguarding"><p>At <strong>{html.escape(organisation.name)}</strong>, '
+            f'tell this person about a safeguarding concern:</p><ul>{"".join(items)}</ul></div>')
+
+
+def missing_safeguarding_warning(organisation: Organisation) -> str | None:
+    """The build's warning for a branded build with no safeguarding contact, or None."""
+    if not organisation.is_branded or organisation.has_safeguarding_contact:
+        return None
+    return (f"'{_setting('safeguarding_contact')}' is not set, so the safeguarding page cannot say who "
+            f"at {organisation.name} takes a concern. Add it under 'organisation:', with 'name:', 'phone:' and 'email:' "
+            "lines (see README.md, \"Putting your organisation's name on it\").")
+
+
 def fill_markers(page_html: str, organisation: Organisation) -> str:
     """Replace each organisation marker in a page's HTML with the details it stands for."""
     if RUN_BY_MARKER in page_html:
         page_html = page_html.replace(RUN_BY_MARKER, run_by_html(organisation))
     if CONTACT_MARKER in page_html:
         page_html = page_html.replace(CONTACT_MARKER, contact_html(organisation))
+    if SAFEGUARDING_MARKER in page_html:
+        page_html = page_html.replace(SAFEGUARDING_MARKER, safeguarding_html(organisation))
     return page_html

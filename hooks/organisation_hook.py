@@ -17,7 +17,10 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from settings_messages import config_name
-from organisation import BRANDED_SCHEME, Organisation, OrganisationError, brand_contrast, brand_stylesheet, contrast_problem, fill_markers, load_organisation, scheme_colours
+from organisation import (
+    BRANDED_SCHEME, Organisation, OrganisationError, brand_contrast, brand_stylesheet, contrast_problem, fill_markers,
+    load_organisation, missing_safeguarding_warning, scheme_colours,
+)
 
 log = logging.getLogger("mkdocs.hooks.organisation")
 
@@ -45,6 +48,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
             raise PluginError(f"{config_name(config.config_file_path)}: {problem}")
         if BRAND_STYLESHEET not in config.extra_css:
             config.extra_css.append(BRAND_STYLESHEET)
+    if warning := missing_safeguarding_warning(_organisation):
+        log.warning(f"{config_name(config.config_file_path)}: {warning}")
     config.extra["organisation"] = _organisation.as_extra()
     return config
 

@@ -22,11 +22,12 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from print_packs.assemble import Cover, assemble_pack
+from print_packs.assemble import Cover, PackDocument, assemble_pack
+from print_packs.cards import sets_to_lay_out_four_to_a_sheet, too_long_messages
 from print_packs.combined_page import tidy_combined_page
 from print_packs.download_list import MARKER, download_item, download_list
 from print_packs.packs import PACKS, SourcePage
-from print_packs.render import LAST_RENDERED, EngineMissing, RenderJob, load_engine, render_all
+from print_packs.render import LAST_RENDERED, EngineMissing, RenderedPack, RenderJob, load_engine, render_all, render_pdf
 
 log = logging.getLogger("mkdocs.hooks.print_packs")
 
@@ -114,7 +115,9 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     if _skip(config):
         return None
     started = time.perf_counter()
+    # Pages left out of the menu still go in the packs whose patterns name them (a new trainer's form, say).
     nav_order = [_pages[uri] for uri in _nav_order if uri in _pages]
+    nav_order += [page for uri, page in sorted(_pages.items()) if uri not in _nav_order]
     stylesheets_dir = Path(config.theme.custom_dir or "overrides") / "assets" / "stylesheets"
     sheets = [stylesheets_dir / name for name in STYLESHEETS]
     for sheet in sheets:
@@ -126,6 +129,10 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
             for document in documents]
     try:
         results = render_all(jobs)
+        for index, document in enumerate(documents):
+            if document.pack.cards_only:
+                documents[index], results[index] = _cards_four_to_a_sheet_where_needed(
+                    document, results[index], nav_order, cover, jobs[index])
     except (OSError, ValueError) as error:
         raise PluginError(f"Could not write the PDF packs into '{DOWNLOADS}/': {error}") from None
     for document, (rendered, warnings) in zip(documents, results):
@@ -136,6 +143,20 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
                   rendered.size, document.trainer_notes_removed)
     log.info("PDF packs: %d written to %s/ in %.1f seconds", len(_rendered), DOWNLOADS, time.perf_counter() - started)
     return None
+
+
+def _cards_four_to_a_sheet_where_needed(document: PackDocument, result: tuple[RenderedPack, list[str]], pages: list[SourcePage],
+                                        cover: Cover, job: RenderJob) -> tuple[PackDocument, tuple[RenderedPack, list[str]]]:
+    """Lay out again, four to a sheet, each set of cards whose words did not fit six to a sheet; warn for any still too long."""
+    rendered, _ = result
+    relayout = sets_to_lay_out_four_to_a_sheet(document.card_sets, rendered.overflowing)
+    if relayout:
+        document = assemble_pack(document.pack, pages, cover, four_to_a_sheet=relayout)
+        result = render_pdf(document.html, job.target, base_url=job.base_url, stylesheets=list(job.stylesheets))
+        rendered, _ = result
+    for message in too_long_messages(document.card_sets, rendered.overflowing):
+        log.warning(message)
+    return document, result
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str | None:

@@ -7,10 +7,12 @@ from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, Tag
 
+from print_packs.cards import CardSet, CardSource, card_set_html, card_sets
 from print_packs.clean import (
     Question, answers_html, fragment, paper_questions, paper_reflections, remove_screen_only, remove_trainer_notes,
 )
 from print_packs.contents import ContentsEntry, contents_html
+from print_packs.handouts import keep_only_handouts
 from print_packs.links import page_key, prefix_ids, rewrite_links, unwrap_dangling_links
 from print_packs.packs import Pack, SourcePage, pages_in_parts
 from print_packs.paper_tables import linearise_wide_tables, mark_write_in_columns
@@ -42,6 +44,7 @@ class PackDocument:
     trainer_notes_removed: int
     questions: int
     missing_anchors: list[str]
+    card_sets: tuple[CardSet, ...] = ()
 
 
 def page_heading(page: SourcePage, h1_text: str) -> str:
@@ -96,6 +99,8 @@ def prepare_page(page: SourcePage, pack: Pack, *, keys: dict[str, str], level_sh
     key = keys[page.url]
     soup = fragment(page.html)
     remove_screen_only(soup)
+    if pack.handouts_only and is_activity(page):
+        keep_only_handouts(soup)
     removed = 0 if pack.for_trainers else remove_trainer_notes(soup)
     rewrite_links(soup, from_url=page.url, keys=keys, plain_pages=PLAIN_PAGES)
     prefix_ids(soup, key)
@@ -120,6 +125,11 @@ def prepare_page(page: SourcePage, pack: Pack, *, keys: dict[str, str], level_sh
     return section, heading, questions, removed
 
 
+def is_activity(page: SourcePage) -> bool:
+    """Whether a page is one activity (not the activities' index)."""
+    return page.src_uri.startswith("activities/") and not page.src_uri.endswith("index.md")
+
+
 def is_part_introduction(heading: str, part_title: str | None) -> bool:
     """Whether a page's heading only repeats its part's title."""
     return part_title is not None and heading.casefold().strip() == part_title.casefold().strip()
@@ -130,8 +140,41 @@ def part_id(index: int) -> str:
     return f"app-pack-part-{index}"
 
 
-def assemble_pack(pack: Pack, pages: list[SourcePage], cover: Cover, *, stylesheet_links: list[str] = ()) -> PackDocument:
-    """The whole pack as one HTML document, ready for the PDF engine."""
+CARDS_HOW_TO_ID = "app-cards-how-to"
+CARDS_HOW_TO = (
+    f'<section class="app-pack__page" id="{CARDS_HOW_TO_ID}"><h1 class="app-pack__page-title">How to use these cards</h1>'
+    "<p>Print these pages on A4 at actual size (100%), never \"fit to page\". Thin card or thick paper lasts longest.</p>"
+    "<p>Cut along the dashed lines. Each card names its activity at the foot, so keep each set in its own envelope "
+    "with the activity's name on it.</p>"
+    "<p>A card with no words is a spare. Use it for a card of your own, or for one that gets lost.</p>"
+    "<p>The activity pages in the trainer's guide say when to hand out each set.</p></section>"
+)
+
+
+def _cards_body(pack: Pack, pages: list[SourcePage], four_to_a_sheet: frozenset[str]) -> tuple[list[str], list[ContentsEntry], tuple[CardSet, ...]]:
+    """The cards pack's sections: how to use the cards, then each activity's sheets."""
+    chosen = [page for _, in_part in pages_in_parts(pack, pages) for page in in_part]
+    sources = []
+    for page in chosen:
+        main_heading = fragment(page.html).find("h1")
+        activity = " ".join(main_heading.get_text(" ", strip=True).split()) if main_heading else page.title
+        sources.append(CardSource(page.src_uri, f"cards-{page_key(page.url)}", activity, page.html))
+    sets = tuple(card_sets(sources, four_to_a_sheet))
+    body = [CARDS_HOW_TO] + [card_set_html(card_set, heading_tag="h1") for card_set in sets]
+    contents = [ContentsEntry("How to use these cards", CARDS_HOW_TO_ID)]
+    contents += [ContentsEntry(f"Cards for: {card_set.activity}", card_set.anchor) for card_set in sets]
+    return body, contents, sets
+
+
+def assemble_pack(pack: Pack, pages: list[SourcePage], cover: Cover, *, stylesheet_links: list[str] = (),
+                  four_to_a_sheet: frozenset[str] = frozenset()) -> PackDocument:
+    """The whole pack as one HTML document, ready for the PDF engine.
+
+    `four_to_a_sheet` names the card sets (by anchor) to lay out four to a sheet, not six.
+    """
+    if pack.cards_only:
+        body, contents, sets = _cards_body(pack, pages, four_to_a_sheet)
+        return _document(pack, cover, body, contents, stylesheet_links, removed=0, question_count=0, sets=sets)
     parts = pages_in_parts(pack, pages)
     keys = {page.url: page_key(page.url) for _, chosen in parts for page in chosen}
     body: list[str] = []
@@ -162,6 +205,12 @@ def assemble_pack(pack: Pack, pages: list[SourcePage], cover: Cover, *, styleshe
     if answer_groups:
         body.append(answers_html(answer_groups, anchor=ANSWERS_ID))
         contents.append(ContentsEntry('Answers to "Check your understanding"', ANSWERS_ID))
+    return _document(pack, cover, body, contents, stylesheet_links, removed=removed, question_count=question_count)
+
+
+def _document(pack: Pack, cover: Cover, body: list[str], contents: list[ContentsEntry], stylesheet_links: list[str], *,
+              removed: int, question_count: int, sets: tuple[CardSet, ...] = ()) -> PackDocument:
+    """Cover, contents and body as one HTML document, with links that lead nowhere made plain."""
     links = "".join(f'<link rel="stylesheet" href="{html_lib.escape(href)}">' for href in stylesheet_links)
     document = (
         '<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8">'
@@ -176,4 +225,4 @@ def assemble_pack(pack: Pack, pages: list[SourcePage], cover: Cover, *, styleshe
     )
     soup = BeautifulSoup(document, "html.parser")
     missing = unwrap_dangling_links(soup)
-    return PackDocument(pack, str(soup), contents, removed, question_count, missing)
+    return PackDocument(pack, str(soup), contents, removed, question_count, missing, sets)

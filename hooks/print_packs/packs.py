@@ -27,6 +27,10 @@ class Part:
     session: int | None = None
     exclude: tuple[str, ...] = ()
 
+    def rank(self, page: SourcePage) -> int:
+        """The position of the first pattern `page` matches: a part lists its pages in the order of its patterns."""
+        return next((index for index, pattern in enumerate(self.patterns) if fnmatch.fnmatch(page.src_uri, pattern)), len(self.patterns))
+
     def matches(self, page: SourcePage) -> bool:
         """Whether `page` belongs in this part."""
         if any(fnmatch.fnmatch(page.src_uri, pattern) for pattern in self.exclude):
@@ -46,6 +50,10 @@ class Pack:
     parts: tuple[Part, ...]
     for_trainers: bool = False
     answers_at_back: bool = False
+    # Activity pages give only their title and handout (print_packs/handouts.py): for participants.
+    handouts_only: bool = False
+    # Only the `!!! card` boxes of the pages, laid out as sheets to cut (print_packs/cards.py).
+    cards_only: bool = False
     keywords: tuple[str, ...] = field(default=("co-production", "older people", "large print"))
 
     @property
@@ -57,6 +65,15 @@ class Pack:
 MODULES = ("modules/*.md",)
 ACTIVITIES = ("activities/*.md",)
 ACTIVITY_INDEX = ("activities/index.md",)
+# The trainer's pages in the order a trainer uses them: the guide, the plans, the forms
+# to print for the day, then the guidance to read before it. A new page not named here
+# goes last (the final "trainers/*.md").
+TRAINER_GUIDE_AND_PLANS = ("trainers/index.md", "trainers/session-*-plan.md")
+TRAINER_FORMS = tuple(f"trainers/{name}.md" for name in (
+    "sign-in-sheet", "ground-rules", "before-and-after", "feedback-form", "expenses-form", "certificate-of-attendance"))
+TRAINER_GUIDANCE = tuple(f"trainers/{name}.md" for name in (
+    "safeguarding", "recruiting-participants", "paying-for-time-and-expenses", "co-delivering", "adapting-for-access-needs"))
+TRAINER_PAGES = (*TRAINER_GUIDE_AND_PLANS, *TRAINER_FORMS, *TRAINER_GUIDANCE, "trainers/*.md")
 
 PACKS: tuple[Pack, ...] = (
     Pack(
@@ -84,6 +101,7 @@ PACKS: tuple[Pack, ...] = (
             Part(None, ("glossary.md",)),
         ),
         answers_at_back=True,
+        handouts_only=True,
     ),
     Pack(
         slug="session-2-pack",
@@ -95,22 +113,33 @@ PACKS: tuple[Pack, ...] = (
             Part(None, ("glossary.md",)),
         ),
         answers_at_back=True,
+        handouts_only=True,
     ),
     Pack(
         slug="activity-handouts",
         title="Activity handouts",
-        description="Each activity on its own pages, without the trainer's notes, so you can print just what a session needs.",
+        description="Each activity's handout on its own pages: the task and the sheet to fill in, for the people taking part.",
         parts=(
             Part("Activities for session 1", ACTIVITIES, session=1, exclude=ACTIVITY_INDEX),
             Part("Activities for session 2", ACTIVITIES, session=2, exclude=ACTIVITY_INDEX),
         ),
+        handouts_only=True,
+    ),
+    Pack(
+        slug="cards-to-cut-out",
+        title="Cards to cut out",
+        description="Every card the activities use, four or six to a sheet with dashed lines to cut along. "
+        "Each card names its activity, so sets do not get mixed.",
+        parts=(Part("Cards to cut out", ACTIVITIES, exclude=ACTIVITY_INDEX),),
+        cards_only=True,
     ),
     Pack(
         slug="trainers-guide",
         title="Trainer's guide",
-        description="For trainers: the trainer's guide, the two session plans, and every activity with its notes for the trainer.",
+        description="For trainers: the trainer's guide, the two session plans, the forms to print, the guidance, "
+        "and every activity with its notes for the trainer.",
         parts=(
-            Part("Running the course", ("trainers/*.md",)),
+            Part("Running the course", TRAINER_PAGES),
             Part("Activities", ACTIVITIES),
         ),
         for_trainers=True,
@@ -119,6 +148,6 @@ PACKS: tuple[Pack, ...] = (
 
 
 def pages_in_parts(pack: Pack, pages: list[SourcePage]) -> list[tuple[Part, list[SourcePage]]]:
-    """Each part of `pack` with its pages, in the order of `pages` (the menu order); empty parts left out."""
-    grouped = [(part, [page for page in pages if part.matches(page)]) for part in pack.parts]
+    """Each part of `pack` with its pages, in the order of the part's patterns, then of `pages` (the menu order); empty parts left out."""
+    grouped = [(part, sorted((page for page in pages if part.matches(page)), key=part.rank)) for part in pack.parts]
     return [(part, chosen) for part, chosen in grouped if chosen]

@@ -37,6 +37,43 @@ class RenderedPack:
     path: Path
     pages: int
     size: int
+    # The ids of boxes marked with OVERFLOW_ATTRIBUTE whose words run past their bottom edge.
+    overflowing: tuple[str, ...] = ()
+
+
+# Boxes with this attribute (the cards to cut out) have a fixed size; the engine reports those whose words do not fit.
+OVERFLOW_ATTRIBUTE = "data-card-id"
+
+
+def _boxes(box):
+    yield box
+    for child in getattr(box, "children", None) or ():
+        yield from _boxes(child)
+
+
+def overflowing_boxes(document, attribute: str = OVERFLOW_ATTRIBUTE) -> list[str]:
+    """The `attribute` values of laid-out boxes whose in-flow content ends below their content area.
+
+    WeasyPrint has no public layout API, so this walks its page boxes (pinned at
+    weasyprint==70.0 in requirements.txt; tests/print/test_cards.py checks it still works).
+    Absolutely placed children (the card's activity label) are left out: they sit in the padding.
+    """
+    found: list[str] = []
+    for page in document.pages:
+        for box in _boxes(page._page_box):
+            element = getattr(box, "element", None)
+            if element is None or getattr(box, "element_tag", None) != "div" or element.get(attribute) is None:
+                continue
+            if box.style["position"] == "absolute":
+                continue
+            children = [child for child in box.children if child.style["position"] not in ("absolute", "fixed")]
+            if not children:
+                continue
+            content_bottom = box.content_box_y() + box.height
+            lowest = max(child.position_y + child.margin_height() for child in children)
+            if lowest > content_bottom + 0.5 and element.get(attribute) not in found:
+                found.append(element.get(attribute))
+    return found
 
 
 def load_engine() -> ModuleType:
@@ -73,6 +110,7 @@ def render_pdf(html: str, target: Path, *, base_url: str, stylesheets: list[Path
         styles = [weasyprint.CSS(filename=str(sheet), font_config=font_config) for sheet in stylesheets]
         document = weasyprint.HTML(string=html, base_url=base_url).render(
             stylesheets=styles, font_config=font_config, pdf_variant=PDF_VARIANT)
+        overflowing = tuple(overflowing_boxes(document)) if OVERFLOW_ATTRIBUTE in html else ()
         buffer = io.BytesIO()
         document.write_pdf(buffer, pdf_variant=PDF_VARIANT)
     finally:
@@ -81,7 +119,7 @@ def render_pdf(html: str, target: Path, *, base_url: str, stylesheets: list[Path
     data = buffer.getvalue()
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(data)
-    return RenderedPack(target, len(document.pages), len(data)), collect.messages
+    return RenderedPack(target, len(document.pages), len(data), overflowing), collect.messages
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from course.course_pages import SESSION_PLANS, minutes_of, module_numbers, read_page, soup_of
+from course.course_pages import DOCS_DIR, SESSION_PLANS, minutes_of, module_numbers, read_page, soup_of
+from session_plans.check import check_plan
 
 _CLOCK = re.compile(r"^\d{1,2}:\d{2}$")
 
@@ -80,3 +81,10 @@ def test_plan_parts_name_modules_and_activities_of_this_session(path: str, site_
             assert activity.meta.get("time") == int(str(row["Minutes"])), (
                 f"{path}: gives {name} {row['Minutes']} minutes, but the activity takes {activity.meta.get('time')}")
     assert taught == in_session, f"{path}: the plan leaves out modules {sorted(in_session - taught)} of session {session}"
+
+
+@pytest.mark.parametrize("path", SESSION_PLANS)
+def test_plan_passes_the_builds_timing_check_with_spare_time(path: str) -> None:
+    """The same check the build runs (hooks/session_plans/): adds up, follows on, a break, 10 minutes spare."""
+    problems = check_plan((DOCS_DIR / path).read_text(encoding="utf-8"))
+    assert problems == [], f"{path}: " + "; ".join(f"line {problem.line}: {problem.message}" for problem in problems)

@@ -10,7 +10,9 @@ from bs4 import BeautifulSoup
 from conftest import PROJECT_DIR
 from organisation import (
     CONTACT_MARKER,
+    DEFAULT_NAME,
     RUN_BY_MARKER,
+    SAFEGUARDING_MARKER,
     Organisation,
     OrganisationError,
     brand_contrast,
@@ -19,6 +21,7 @@ from organisation import (
     contrast_ratio,
     fill_markers,
     load_organisation,
+    missing_safeguarding_warning,
     phone_link,
     relative_luminance,
     scheme_colours,
@@ -132,6 +135,10 @@ def test_good_settings_are_kept_and_tidied() -> None:
         ({"brand_colour": "#abc"}, "is not a colour we can read"),
         ({"emial": "courses@example.org"}, "'extra.organisation.emial' is not a setting we know"),
         ({"next_course": {"date": "5 March"}}, "'extra.organisation.next_course.date' is not a setting we know"),
+        ({"safeguarding_contact": {"telephone": "0113 496 0000"}},
+         "'extra.organisation.safeguarding_contact.telephone' is not a setting we know. The settings are: name, phone, email."),
+        ({"safeguarding_contact": {"phone": "ring Sam"}}, "'extra.organisation.safeguarding_contact.phone: \"ring Sam\"' is not a phone number"),
+        ({"safeguarding_contact": {"email": "sam.example.org"}}, "'extra.organisation.safeguarding_contact.email: \"sam.example.org\"' has no \"@\""),
         ({"name": ""}, "'extra.organisation.name' is empty"),
         ({"name": 42}, "'extra.organisation.name'"),
     ],
@@ -209,3 +216,47 @@ def test_a_wrong_setting_is_in_plain_words_naming_the_real_config_file(raw: dict
     assert message.startswith("/srv/course/our-site.yml: "), message
     assert expected in message, message
     assert "<class" not in message and "mkdocs.yml" not in message
+
+
+# --- Safeguarding contact -------------------------------------------------------------
+
+def test_the_default_name_is_the_one_in_the_course_mkdocs_yml() -> None:
+    """A branded build is one under another name: DEFAULT_NAME must be the course's own."""
+    import yaml
+
+    config = yaml.load((PROJECT_DIR / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    assert config["extra"]["organisation"]["name"] == DEFAULT_NAME
+
+
+def test_safeguarding_marker_becomes_the_contact_escaped() -> None:
+    organisation = load(safeguarding_contact={"name": "Sam <Lead>", "phone": "0113 496 0999", "email": "safe@example.org"})
+    html = fill_markers(f"<h2>Who to tell</h2>{SAFEGUARDING_MARKER}", organisation)
+    soup = BeautifulSoup(html, "html.parser")
+    block = soup.select_one(".app-organisation--safeguarding")
+    assert SAFEGUARDING_MARKER not in html and "<Lead>" not in html
+    assert "Name: Sam <Lead>" in block.get_text(" ", strip=True)
+    assert block.select_one('a[href="tel:01134960999"]').get_text() == "0113 496 0999"
+    assert block.select_one('a[href="mailto:safe@example.org"]').get_text() == "safe@example.org"
+    assert organisation.as_extra()["safeguarding_contact"] == {"name": "Sam <Lead>", "phone": "0113 496 0999", "email": "safe@example.org"}
+
+
+def test_without_a_safeguarding_contact_the_page_tells_hosts_to_set_it() -> None:
+    html = fill_markers(SAFEGUARDING_MARKER, load())
+    text = BeautifulSoup(html, "html.parser").get_text(" ", strip=True)
+    assert "has not added its safeguarding contact yet" in text
+    assert "extra.organisation.safeguarding_contact" in text
+    assert load().as_extra()["safeguarding_contact"] is None
+
+
+@pytest.mark.parametrize(
+    ("name", "contact", "warns"),
+    [("Test Trust", None, True), ("Test Trust", {"phone": "0113 496 0999"}, False), (DEFAULT_NAME, None, False)],
+    ids=["branded-without-contact", "branded-with-contact", "course-default-name"],
+)
+def test_a_branded_build_without_a_safeguarding_contact_is_warned(name: str, contact: dict | None, warns: bool) -> None:
+    organisation = load(name=name, **({"safeguarding_contact": contact} if contact else {}))
+    warning = missing_safeguarding_warning(organisation)
+    assert (warning is not None) == warns
+    if warns:
+        assert warning.startswith("'extra.organisation.safeguarding_contact' is not set")
+        assert "Test Trust" in warning

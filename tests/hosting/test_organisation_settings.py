@@ -16,6 +16,7 @@ GOOD = {
     "email": "learning@fernhill.example.org",
     "phone": "0113 496 0123",
     "website": "https://fernhill.example.org/",
+    "safeguarding_contact": {"name": "Sam Patel", "phone": "0113 496 0999", "email": "safeguarding@fernhill.example.org"},
 }
 
 
@@ -60,7 +61,7 @@ def test_good_settings_show_in_the_footer_and_on_the_page(tmp_path: Path) -> Non
 
 
 def test_without_a_brand_colour_there_is_no_brand_stylesheet(tmp_path: Path) -> None:
-    result = build_site(write_config(tmp_path, {"name": "Fernhill Test Housing Trust"}), tmp_path / "site")
+    result = build_site(write_config(tmp_path, {"name": "Fernhill Test Housing Trust", "safeguarding_contact": {"name": "Sam Patel"}}), tmp_path / "site")
     assert result.returncode == 0, result.stderr[-3000:]
     assert not (tmp_path / "site" / "assets" / "stylesheets" / "app-brand.css").exists()
     footer = BeautifulSoup((tmp_path / "site" / "index.html").read_text(encoding="utf-8"), "html.parser").select_one("footer")
@@ -87,3 +88,32 @@ def test_bad_settings_stop_the_build_naming_the_setting(tmp_path: Path, change: 
     assert result.returncode != 0
     assert message in result.stderr, result.stderr[-3000:]
     assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_safeguarding_contact_shows_on_the_page_that_asks_for_it(tmp_path: Path) -> None:
+    result = build_site(write_config(tmp_path, GOOD), tmp_path / "site")
+    assert result.returncode == 0, result.stderr[-3000:]
+    article = BeautifulSoup((tmp_path / "site" / "safeguarding" / "index.html").read_text(encoding="utf-8"), "html.parser").select_one("article")
+    block = article.select_one(".app-organisation--safeguarding")
+    assert "Name: Sam Patel" in block.get_text(" ", strip=True)
+    assert block.select_one('a[href="tel:01134960999"]') is not None
+    assert block.select_one('a[href="mailto:safeguarding@fernhill.example.org"]') is not None
+
+
+def test_a_branded_build_without_a_safeguarding_contact_warns_and_the_page_says_to_set_it(tmp_path: Path) -> None:
+    branded = {key: value for key, value in GOOD.items() if key != "safeguarding_contact"}
+    strict = build_site(write_config(tmp_path, branded), tmp_path / "strict-site")
+    assert strict.returncode != 0
+    assert ("WARNING -  mkdocs.yml: 'extra.organisation.safeguarding_contact' is not set, so the safeguarding page "
+            "cannot say who at Fernhill Test Housing Trust takes a concern.") in strict.stderr, strict.stderr[-3000:]
+    relaxed = build_site(write_config(tmp_path, branded), tmp_path / "site", strict=False)
+    assert relaxed.returncode == 0, relaxed.stderr[-3000:]
+    page = BeautifulSoup((tmp_path / "site" / "safeguarding" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert "has not added its safeguarding contact yet" in page.select_one("article").get_text(" ", strip=True)
+
+
+def test_the_course_default_name_without_a_safeguarding_contact_does_not_warn(tmp_path: Path) -> None:
+    default_name = yaml.load((PROJECT_DIR / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)["extra"]["organisation"]["name"]
+    result = build_site(write_config(tmp_path, {"name": default_name}), tmp_path / "site")
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "safeguarding_contact" not in result.stderr

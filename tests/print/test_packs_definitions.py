@@ -45,4 +45,16 @@ def test_trainers_guide_has_the_guide_and_every_activity() -> None:
 def test_only_the_trainers_guide_keeps_trainer_notes() -> None:
     assert [pack.slug for pack in PACKS if pack.for_trainers] == ["trainers-guide"]
     assert {pack.filename for pack in PACKS} == {
-        "learners-handbook.pdf", "session-1-pack.pdf", "session-2-pack.pdf", "activity-handouts.pdf", "trainers-guide.pdf"}
+        "learners-handbook.pdf", "session-1-pack.pdf", "session-2-pack.pdf", "activity-handouts.pdf", "cards-to-cut-out.pdf", "trainers-guide.pdf"}
+
+
+def test_trainers_guide_puts_the_guide_and_plans_then_forms_then_guidance() -> None:
+    """Whatever the menu order, the trainer's pages come in the order a trainer uses them."""
+    menu_order = [SourcePage(f"trainers/{name}.md", f"trainers/{name}/", name, {}, "") for name in (
+        "co-delivering", "feedback-form", "session-2-plan", "safeguarding", "a-new-page", "sign-in-sheet", "index",
+        "session-1-plan", "certificate-of-attendance")]
+    trainers_guide = next(pack for pack in PACKS if pack.slug == "trainers-guide")
+    [(_, running)] = [(part, pages) for part, pages in pages_in_parts(trainers_guide, menu_order) if part.title == "Running the course"]
+    assert [page.src_uri.removeprefix("trainers/").removesuffix(".md") for page in running] == [
+        "index", "session-2-plan", "session-1-plan", "sign-in-sheet", "feedback-form", "certificate-of-attendance",
+        "safeguarding", "co-delivering", "a-new-page"]

@@ -1,0 +1,20 @@
+"""A whole build with a wrong session plan fails under --strict, naming the file and the rows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import PROJECT_DIR, build_site
+
+FIXTURE = PROJECT_DIR / "tests" / "fixtures" / "session-plan-wrong" / "mkdocs.yml"
+
+
+def test_a_wrong_plan_fails_the_strict_build_naming_the_file_and_lines(tmp_path: Path) -> None:
+    result = build_site(FIXTURE, tmp_path / "site")
+    assert result.returncode != 0, result.stderr
+    assert ("Doc file 'trainers/session-1-plan.md', line 16: the part \"Close\" starts at \"12:55\", "
+            "but the part before it ends at 12:50: make its Start 12:50") in result.stderr, result.stderr
+    assert ("Doc file 'trainers/session-1-plan.md', line 16: the parts add up to 175 minutes, "
+            "but 10:00 to 13:00 is 180 minutes") in result.stderr
+    assert "Doc file 'trainers/session-1-plan.md', line 16: the plan keeps 0 minutes of spare time" in result.stderr
+    assert "index.md" not in result.stderr.replace("trainers/session-1-plan.md", "")
