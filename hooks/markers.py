@@ -31,6 +31,7 @@ class Marker:
 MARKERS: tuple[Marker, ...] = (
     Marker("organisation-run-by", "who runs the course and the next course (hooks/organisation.py)", ("index.md",)),
     Marker("organisation-contact", "the organisation's contact details (hooks/organisation.py)", ("about.md", "accessibility.md")),
+    Marker("organisation-safeguarding-contact", "who takes a safeguarding concern (hooks/organisation.py)", ("trainers/safeguarding.md",)),
     Marker("glossary-entries", "the glossary's entries (hooks/glossary_page.py)", ("glossary.md",)),
     Marker("readability-report", "every page's plain-English scores (hooks/readability_hook.py)", ("authors/readability.md",)),
     Marker("print-packs", "the list of PDF packs (hooks/print_packs/download_list.py)", ("print.md",)),
