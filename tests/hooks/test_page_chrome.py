@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import logging
+from types import SimpleNamespace
+
 import pytest
 from bs4 import BeautifulSoup
 
@@ -188,3 +191,16 @@ def test_a_table_the_pattern_cannot_match_is_reported() -> None:
     unclosed = "<h1>Plan</h1>" + PLAN.replace("</table>", "")
     missing = content_changes(unclosed).missing
     assert len(missing) == 2 and all("1 table(s)" in words for words in missing), missing
+
+
+def test_the_hook_makes_a_missing_part_a_build_error_naming_the_page(caplog: pytest.LogCaptureFixture) -> None:
+    import page_chrome_hook
+
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="modules/01-what.md"), meta={})
+    without_search = MATERIAL_PAGE.replace('<div class="md-search" data-md-component="search" role="dialog"></div>', "")
+    with caplog.at_level(logging.WARNING, logger="mkdocs"):
+        page_chrome_hook.on_post_page(without_search, page=page, config=None)
+    assert [(record.name, record.levelno) for record in caplog.records] == [("mkdocs.hooks.page_chrome", logging.ERROR)]
+    assert caplog.records[0].getMessage().startswith(
+        "Doc file 'modules/01-what.md': could not find Material's search dialog")
+    assert "update hooks/page_chrome.py" in caplog.records[0].getMessage()
