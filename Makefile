@@ -11,13 +11,19 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: setup serve build test check-readability benchmark benchmark-pdfs benchmark-weight clean
 
-## setup: install system packages (if missing) and the pinned Python packages
-setup: $(VENV)/.installed
+## setup: install system packages (if missing), the pinned Python packages and the pinned npm packages (vnu)
+setup: $(VENV)/.installed node_modules/.installed
 
 $(VENV)/.installed: requirements.txt tools/install_system_packages.sh
 	sh tools/install_system_packages.sh
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+# --ignore-scripts: vnu-jar's install script would download a Java runtime; we use Debian's.
+node_modules/.installed: package.json package-lock.json tools/install_system_packages.sh
+	sh tools/install_system_packages.sh
+	npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
 
 ## build: build the whole course into site/ (fails on any warning)
@@ -51,4 +57,4 @@ benchmark-weight: setup
 	$(BIN)/python tools/benchmark_page_weight.py
 
 clean:
-	rm -rf site $(VENV) .pytest_cache
+	rm -rf site $(VENV) node_modules .pytest_cache

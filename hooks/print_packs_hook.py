@@ -185,7 +185,9 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if not path.is_file():
         return
     try:
-        html = path.read_text(encoding="utf-8")
-        path.write_text(tidy_combined_page(html, plugin.config["print_page_title"]), encoding="utf-8")
+        tidied = tidy_combined_page(path.read_text(encoding="utf-8"), plugin.config["print_page_title"])
+        path.write_text(tidied.html, encoding="utf-8")
     except OSError as error:
         raise PluginError(f"Could not tidy the combined print page '{path}': {error}") from None
+    for problem in tidied.problems:
+        log.error("The whole-course print page (%s): %s.", print_file.dest_uri, problem)

@@ -3,6 +3,8 @@
 #   chromium  - the browser the tests drive (Playwright's own download cannot work offline)
 #   nginx     - the web server the self-hosting tests start
 #   libpango  - the text layout library WeasyPrint uses to make the PDFs
+#   Java      - runs the Nu HTML Checker (vnu), which the tests use to check every page's HTML
+#   nodejs/npm - install vnu (package.json) and run the JavaScript unit tests
 # Does nothing when they are all there already.
 set -eu
 
@@ -12,6 +14,9 @@ command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing="$missing 
 ldconfig -p 2>/dev/null | grep -q 'libpango-1.0.so' || missing="$missing libpango-1.0-0"
 ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so' || missing="$missing libpangoft2-1.0-0"
 python3 -c 'import ensurepip, venv' 2>/dev/null || missing="$missing python3-venv"
+command -v java >/dev/null 2>&1 || missing="$missing default-jre-headless"
+command -v node >/dev/null 2>&1 || missing="$missing nodejs"
+command -v npm >/dev/null 2>&1 || missing="$missing npm"
 
 if [ -z "$missing" ]; then
     exit 0
