@@ -18,8 +18,16 @@ DOCS_DIR = PROJECT_DIR / "docs"
 
 # The exact `##` headings, in order, that docs/authors/guide.md asks for.
 CASE_STUDY_HEADINGS = ["Where and who", "What they did", "What changed", "What we can learn", "Questions to discuss", "Sources"]
-ACTIVITY_HEADINGS = ["Purpose", "Time needed", "Group size", "What you need", "Step by step", "Notes for the trainer",
-                     "Making it accessible", "Variations for online groups", "Sources"]
+ACTIVITY_HEADINGS = ["Purpose", "Time needed", "Group size", "What you need", "Step by step", "Questions for the debrief",
+                     "Notes for the trainer", "How many trainers it needs", "Making it accessible",
+                     "Variations for online groups", "Your handout", "Cards to cut out", "Sources"]
+# Only activities that use cards have this heading; where it is, it stands in its place above.
+OPTIONAL_ACTIVITY_HEADINGS = {"Cards to cut out"}
+
+
+def activity_headings_for(headings: list[str]) -> list[str]:
+    """The headings an activity page should have, in order, keeping an optional one only if the page has it."""
+    return [heading for heading in ACTIVITY_HEADINGS if heading not in OPTIONAL_ACTIVITY_HEADINGS or heading in headings]
 # A module has these headings in this order; its own body sections sit between the first and "Key points".
 MODULE_OPENING = ["In this module you will"]
 MODULE_CLOSING = ["Key points", "Think about it", "Check your understanding", "Activities for this module", "What comes next", "Sources"]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from course.course_pages import (ACTIVITIES, ACTIVITY_HEADINGS, CASE_STUDIES, CASE_STUDY_HEADINGS, admonitions_in, module_numbers,
+from course.course_pages import (ACTIVITIES, CASE_STUDIES, CASE_STUDY_HEADINGS, activity_headings_for, admonitions_in, module_numbers,
                                  read_page, soup_of)
 
 
@@ -32,7 +32,24 @@ def test_case_study_goes_with_modules_that_exist(path: str) -> None:
 @pytest.mark.parametrize("path", ACTIVITIES)
 def test_activity_has_its_headings_in_order(path: str, site_dir: Path) -> None:
     headings = built_headings(site_dir, path)
-    assert headings == ACTIVITY_HEADINGS, f"{path}: headings should be {ACTIVITY_HEADINGS}, are {headings}"
+    expected = activity_headings_for(headings)
+    assert headings == expected, f"{path}: headings should be {expected}, are {headings}"
+
+
+@pytest.mark.parametrize("path", ACTIVITIES)
+def test_activity_markdown_has_its_headings_in_order(path: str) -> None:
+    headings = read_page(path).h2_headings()
+    expected = activity_headings_for(headings)
+    assert headings == expected, f"{path}: the '##' headings should be {expected}, are {headings}"
+
+
+@pytest.mark.parametrize("path", ACTIVITIES)
+def test_activity_links_to_the_shared_access_advice_and_adds_its_own(path: str) -> None:
+    section = read_page(path).sections().get("Making it accessible", "")
+    assert "](../trainers/adapting-for-access-needs.md)" in section, (
+        f"{path}: 'Making it accessible' should link to ../trainers/adapting-for-access-needs.md, where the advice every activity shares lives")
+    notes = [part for part in re.split(r"^### .*$", section, flags=re.MULTILINE)[1:] if part.strip()]
+    assert notes, f"{path}: 'Making it accessible' needs at least one '###' need (such as '### Sight') with a note for this activity"
 
 
 @pytest.mark.parametrize("path", ACTIVITIES)
@@ -71,9 +88,24 @@ def test_activity_is_listed_with_its_time_and_module_on_the_activities_page(path
         f"{[meta.get('time'), meta.get('module'), meta.get('session')]}")
 
 
+def card_texts(markdown: str) -> list[str]:
+    """The text inside each `!!! card` box, one string per card."""
+    cards: list[list[str]] = []
+    current: list[str] | None = None
+    for line in markdown.splitlines():
+        if re.match(r"^!!! card\b", line):
+            current = []
+            cards.append(current)
+        elif current is not None and line.startswith("    "):
+            current.append(line.strip())
+        elif current is not None and line.strip():
+            current = None
+    return [" ".join(card).strip() for card in cards]
+
+
 def test_card_sort_has_at_least_twelve_short_scenarios() -> None:
     path = "activities/consultation-involvement-or-co-production.md"
-    cards = re.findall(r"^\d+\. (.+)$", read_page(path).sections().get("What you need", ""), re.MULTILINE)
-    assert len(cards) >= 12, f"{path}: the card sort needs at least 12 scenarios, has {len(cards)}"
+    cards = card_texts(read_page(path).sections().get("Cards to cut out", ""))
+    assert len(cards) >= 12, f"{path}: the card sort needs at least 12 '!!! card' boxes under 'Cards to cut out', has {len(cards)}"
     long_cards = [card for card in cards if len(card.split()) > 20]
     assert not long_cards, f"{path}: cards should be short (20 words or fewer): {long_cards}"

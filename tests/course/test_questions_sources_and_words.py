@@ -58,3 +58,20 @@ def test_every_nav_page_is_in_the_readability_report(site_dir: Path) -> None:
     reported = {page["path"] for page in readability_report(site_dir)["pages"]}
     missing = [path for path in nav_pages() if path not in reported]
     assert not missing, f"readability.json does not measure these pages, so their words are not counted: {missing}"
+
+
+def test_no_ten_words_in_a_row_stand_on_two_course_pages() -> None:
+    # The same rule the build's readability hook warns about, read from the Markdown so no build is needed.
+    from readability.check import front_matter_lines
+    from readability.repeats import reading_words, repeat_message, repeated_runs
+
+    pages: dict[str, list[tuple[str, int]]] = {}
+    for file in sorted(DOCS_DIR.rglob("*.md")):
+        path = file.relative_to(DOCS_DIR).as_posix()
+        if path.startswith("authors/") or path == "glossary.md":
+            continue
+        source = file.read_text(encoding="utf-8")
+        skip = front_matter_lines(source)
+        pages[path] = reading_words("\n".join(source.splitlines()[skip:]), first_line=skip + 1)
+    runs = repeated_runs(pages)
+    assert not runs, f"{len(runs)} runs of ten or more words stand on two pages:\n" + "\n".join(repeat_message(run) for run in runs)

@@ -88,3 +88,24 @@ def test_plan_passes_the_builds_timing_check_with_spare_time(path: str) -> None:
     """The same check the build runs (hooks/session_plans/): adds up, follows on, a break, 10 minutes spare."""
     problems = check_plan((DOCS_DIR / path).read_text(encoding="utf-8"))
     assert problems == [], f"{path}: " + "; ".join(f"line {problem.line}: {problem.message}" for problem in problems)
+
+
+_TALK_ROW = re.compile(r"^\|\s*\d{1,2}:\d{2}\s*\|\s*(\d+)\s*\|[^|]*\]\(\.\./modules/([\w-]+\.md)\)[^|]*\|\s*\d+\s*\|\s*—\s*\|\s*$")
+_TALK_TIME = re.compile(r'^!!! trainer "Talk notes for the trainer"\n(?:    .*\n|\n)*?    \*\*Time:\*\* (\d+) minutes?\.', re.MULTILINE)
+
+
+def talk_rows(path: str) -> list[tuple[str, int]]:
+    """Each talk row of a plan's Markdown table: the module file it links to and its minutes."""
+    return [(f"modules/{match.group(2)}", int(match.group(1)))
+            for match in map(_TALK_ROW.match, read_page(path).body.splitlines()) if match]
+
+
+@pytest.mark.parametrize("path", SESSION_PLANS)
+def test_each_module_talk_notes_give_the_time_its_plan_gives_the_talk(path: str) -> None:
+    rows = talk_rows(path)
+    assert rows, f"{path}: no talk rows (a row linking to a module, with '—' as its activity) in the plan table"
+    for module, minutes in rows:
+        found = _TALK_TIME.search(read_page(module).body)
+        assert found, f"{module}: the 'Talk notes for the trainer' box needs a '**Time:** N minutes.' line"
+        assert int(found.group(1)) == minutes, (
+            f"{module}: the talk notes say '**Time:** {found.group(1)} minutes.', but {path} gives the talk {minutes} minutes")
