@@ -20,9 +20,14 @@ DOCS_DIR = PROJECT_DIR / "docs"
 CASE_STUDY_HEADINGS = ["Where and who", "What they did", "What changed", "What we can learn", "Questions to discuss", "Sources"]
 ACTIVITY_HEADINGS = ["Purpose", "Time needed", "Group size", "What you need", "Step by step", "Notes for the trainer",
                      "Making it accessible", "Variations for online groups", "Sources"]
-# A module has these headings in this order; its own body sections sit between the first and "Key points".
-MODULE_OPENING = ["In this module you will"]
+# A module (second edition) opens with a story ("A story: ..."), then these headings; its own body sections
+# follow, then "If you are an older person taking part" and the closing headings in this order, with an
+# optional "Going further: ..." section after the questions.
+MODULE_STORY_PREFIX = "A story"
+MODULE_OPENING = ["In this module you will", "The principles this module is about"]
+OLDER_PERSON_HEADING = "If you are an older person taking part"
 MODULE_CLOSING = ["Key points", "Think about it", "Check your understanding", "Activities for this module", "What comes next", "Sources"]
+GOING_FURTHER_PREFIX = "Going further"
 
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 _QUESTION = re.compile(r'^!!! question "(.*)"\s*$')
