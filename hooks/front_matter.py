@@ -21,6 +21,11 @@ SESSIONS = (1, 2)
 _MODULE_FILE = re.compile(r"^modules/(?P<number>\d+)-[^/]+\.md$")
 
 
+def is_module_file(src_uri: str) -> bool:
+    """Whether a page is one of the numbered modules (`modules/04-seven-principles.md`)."""
+    return bool(_MODULE_FILE.match(src_uri))
+
+
 def _is_whole_number(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 

@@ -15,6 +15,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from course_check import CHECK_PAGE, PASS_MARK, check_problems, pass_mark_html, score_html
 from glossary_tips import glossary_tips
 from learner_pages import (
     CLEAR_HTML, CoursePage, LearnerPageError, Reflection, add_done_button, add_listen_controls,
@@ -29,16 +30,21 @@ _nav_order: dict[str, int] = {}
 _course_pages: dict[str, CoursePage] = {}
 _reflections: dict[str, list[Reflection]] = {}
 _note_ids: dict[str, Reflection] = {}
+_page_urls: dict[str, str] = {}
+# How many questions the end-of-course check has (0 when the site has no check page).
+_check_question_count = 0
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     """Load the glossary for the pop-ups and forget the last build's pages."""
-    global _terms
+    global _terms, _check_question_count
     _terms = load_site_glossary(config)
     _nav_order.clear()
     _course_pages.clear()
     _reflections.clear()
     _note_ids.clear()
+    _page_urls.clear()
+    _check_question_count = 0
     return config
 
 
@@ -46,16 +52,23 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
     """Remember the order of pages in the menu, for the progress and notes pages."""
     for index, page in enumerate(nav.pages):
         _nav_order[page.file.src_uri] = index
+        _page_urls[page.file.src_uri] = page.url
     return None
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     """Make the questions and reflection boxes interactive, add the pop-ups, "Listen" and "Mark as done"."""
+    global _check_question_count
     src = page.file.src_uri
     try:
         html = interactive_questions(html, src_path=src, markdown=page.file.content_string)
     except QuizError as error:
         raise PluginError(str(error)) from None
+    if src == CHECK_PAGE:
+        _check_question_count = html.count('data-module="app-quiz"')
+        problems = check_problems(_check_question_count, src_path=src)
+        if problems:
+            raise PluginError("\n".join(problems))
     title = str(page.meta.get("title") or page.title or "")
     this_page = CoursePage(id=page_id(page.url), title=title, kind=tracked_kind(src) or "", url=page.url)
     try:
@@ -100,13 +113,17 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str | None
     pages = [CoursePage(p.id, p.title, p.kind, relative(p)) for p in (_course_pages[uri] for uri in _in_menu_order(list(_course_pages)))]
     reflections = [Reflection(r.id, r.question, r.page_id, r.page_title, relative(r))
                    for uri in _in_menu_order(list(_reflections)) for r in _reflections[uri]]
-    modules = sum(1 for p in pages if p.kind == "module")
+    check_url = get_relative_url(_page_urls.get(CHECK_PAGE, "check/"), here)
+    progress_url = get_relative_url(_page_urls.get("progress.md", "progress/"), here)
     parts = {
         "progress": progress_html(pages),
         "notes": notes_html(reflections),
         "notes-tools": notes_tools_html(config.site_name),
         "clear": CLEAR_HTML,
-        "certificate": certificate_html(course=config.site_name, organisation=_organisation_name(config), module_count=modules),
+        "certificate": certificate_html(course=config.site_name, organisation=_organisation_name(config), pass_mark=PASS_MARK,
+                                        question_count=_check_question_count, check_url=check_url),
+        "check-pass-mark": pass_mark_html(_check_question_count, progress_url=progress_url),
+        "check-score": score_html(_check_question_count, progress_url=progress_url),
     }
     try:
         return fill_markers(output, parts, src_path=page.file.src_uri)

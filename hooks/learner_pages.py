@@ -293,17 +293,25 @@ CLEAR_HTML = (
 )
 
 
-def certificate_html(*, course: str, organisation: str, module_count: int) -> str:
-    """The certificate of completion: shown by the script once every module is done."""
+def certificate_html(*, course: str, organisation: str, pass_mark: int, question_count: int, check_url: str) -> str:
+    """The certificate of completion: shown by the script once the learner has passed the end-of-course check.
+
+    "Mark as done" is only for the learner's own progress: the certificate needs the check's pass mark.
+    """
     from_organisation = (f'<p class="app-certificate__line">from</p><p class="app-certificate__organisation">{html_lib.escape(organisation)}</p>'
                          if organisation else "")
+    check_link = f'<a href="{_attr(check_url)}">Check what you have learnt</a>'
     return (
         f'<div class="app-certificate" data-module="app-certificate" data-course="{_attr(course)}" '
         f'data-organisation="{_attr(organisation)}">'
-        f'<p class="js-certificate-waiting">When you have marked all {module_count} modules as done, '
-        f"you can make a certificate here to print.</p>"
+        f'<p class="js-certificate-waiting">You can make a certificate here to print when you have passed the check '
+        f"at the end of the course: get {pass_mark} or more of its {question_count} questions right. "
+        f"The check is on the page {check_link}.</p>"
+        f'<p class="js-certificate-failed" hidden>In the check, you got <span class="js-certificate-score"></span> right. '
+        f"To pass, you need {pass_mark} or more. Read the \u201cWhy\u201d under each question you got wrong, look again at its module, "
+        f"then try {check_link} again.</p>"
         f'<div class="app-certificate__ready js-certificate-ready" hidden>'
-        f"<p>Well done: you have finished every module. Type your name, then print your certificate.</p>"
+        f"<p>Well done: you have passed the check. Type your name, then print your certificate.</p>"
         f'<p class="app-certificate__field"><label class="app-certificate__label" for="certificate-name">Your name</label>'
         f'<span class="app-certificate__hint" id="certificate-name-hint">We keep your name only on this device.</span>'
         f'<input class="app-certificate__input js-certificate-input" id="certificate-name" type="text" '

@@ -41,6 +41,8 @@ MARKERS: tuple[Marker, ...] = (
     Marker("app:clear", "the button that clears what the browser keeps (hooks/learner_pages.py)", ("progress.md", "notes.md")),
     Marker("app:notes", "the learner's notes (hooks/learner_pages.py)", ("notes.md",)),
     Marker("app:notes-tools", "saving and loading notes (hooks/learner_pages.py)", ("notes.md",)),
+    Marker("app:check-pass-mark", "the sentence that states the check's pass mark (hooks/course_check.py)", ("check.md",)),
+    Marker("app:check-score", "the check's \"See my score\" part (hooks/course_check.py)", ("check.md",)),
     Marker("app:where-you-live", "the host's own text about local laws (hooks/local_context/)", ("modules/02-why-it-matters.md",)),
 )
 MARKER_BY_NAME = {marker.name: marker for marker in MARKERS}

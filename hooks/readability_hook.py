@@ -12,9 +12,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from readability.check import PageReport, ReadabilityError, Thresholds, analyse_page, course_average, front_matter_key_line, front_matter_lines, message, page_thresholds
+from front_matter import is_module_file
+from readability.check import Finding, PageReport, ReadabilityError, Thresholds, analyse_page, course_average, front_matter_key_line, front_matter_lines, message, page_thresholds
 from readability.glossary import GlossaryError, Term, load_glossary
 from readability.metrics import reading_time_label
+from readability.module_time import module_time, module_time_label, module_time_problem
 from readability.plain_words import load_plain_words
 from readability.repeats import repeat_message, repeated_runs, reading_words
 from readability.report import report_data, report_html
@@ -83,9 +85,18 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     )
     report.exception_reason = reason
     _reports[uri] = report
+    time_label = reading_time_label(report.reading_minutes)
+    stated = page.meta.get("time")
+    # Front matter's own check (front_matter_hook.py) has already made sure a module's time is a whole number.
+    if is_module_file(uri) and isinstance(stated, int):
+        time = module_time(html, stated=stated, words=report.words, words_per_minute=_settings.words_per_minute)
+        time_label = module_time_label(time)
+        problem = module_time_problem(time, words_per_minute=_settings.words_per_minute)
+        if problem:
+            report.findings.append(Finding("module-time", front_matter_key_line(source, "time"), problem))
     for finding in report.findings:
         (log.warning if finding.severity == "warning" else log.debug)(message(finding, uri))
-    label = f'<p class="app-reading-time">{reading_time_label(report.reading_minutes)}</p>'
+    label = f'<p class="app-reading-time">{time_label}</p>'
     head, found, tail = html.partition("</h1>")
     return head + found + label + tail if found else label + html
 

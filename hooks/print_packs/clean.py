@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 # are hidden until a script shows them, and the screen's reading time.
 SCREEN_ONLY = (
     "script", "noscript", "template", "style", "button", "textarea", "select", "[hidden]",
-    "a.headerlink", ".app-reading-time", ".app-listen", ".app-done", ".md-source-file",
+    "a.headerlink", ".app-reading-time", ".app-listen", ".app-done", ".app-check-score", ".md-source-file",
 )
 TRAINER_NOTES = "div.admonition.trainer, details.trainer"
 # Both helpers key on this: the plain admonition and the interactive quiz keep these classes.

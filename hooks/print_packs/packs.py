@@ -79,12 +79,13 @@ PACKS: tuple[Pack, ...] = (
     Pack(
         slug="learners-handbook",
         title="Learner's handbook",
-        description="All ten modules, the case studies, the glossary and the sources. "
+        description="All ten modules, the end-of-course check, the case studies, the glossary and the sources. "
         "The answers to the questions are at the back, and there are lines to write on.",
         parts=(
             Part(None, ("index.md",)),
             Part("Session 1: Understanding co-production", MODULES, session=1),
             Part("Session 2: Doing co-production", MODULES, session=2),
+            Part(None, ("check.md",)),
             Part("Case studies", ("case-studies/*.md",)),
             Part(None, ("glossary.md",)),
             Part(None, ("sources.md",)),

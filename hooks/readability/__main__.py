@@ -12,8 +12,11 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import ConfigurationError
 from mkdocs.utils.meta import get_data
 
-from .check import ReadabilityError, analyse_page, course_average, front_matter_key_line, front_matter_lines, message, page_thresholds
+from front_matter import is_module_file
+
+from .check import Finding, ReadabilityError, analyse_page, course_average, front_matter_key_line, front_matter_lines, message, page_thresholds
 from .glossary import GlossaryError, load_glossary
+from .module_time import module_time, module_time_problem
 from .plain_words import load_plain_words
 from .settings import load_settings, plain_words_path, site_thresholds
 
@@ -73,6 +76,11 @@ def main(argv: list[str] | None = None) -> int:
         report = analyse_page(html, body, uri, thresholds, plain_words=plain_words, glossary=glossary,
                               words_per_minute=settings.words_per_minute, first_line=front_matter_lines(source) + 1,
                               is_glossary_page=uri == "glossary.md")
+        if is_module_file(uri) and isinstance(meta.get("time"), int) and not isinstance(meta.get("time"), bool):
+            time = module_time(html, stated=meta["time"], words=report.words, words_per_minute=settings.words_per_minute)
+            problem = module_time_problem(time, words_per_minute=settings.words_per_minute)
+            if problem:
+                report.findings.append(Finding("module-time", front_matter_key_line(source, "time"), problem))
         reports.append(report)
         for finding in report.findings:
             if finding.severity == "warning" or options.passive:

@@ -157,7 +157,7 @@ def _jargon_findings(blocks: list[Block], terms: list[Term], lines: SourceLines)
 
 
 def analyse_page(html: str, markdown: str, path: str, thresholds: Thresholds, *, plain_words: dict[str, str],
-                 glossary: list[Term], words_per_minute: int = 180, first_line: int = 1, is_glossary_page: bool = False) -> PageReport:
+                 glossary: list[Term], words_per_minute: int = 120, first_line: int = 1, is_glossary_page: bool = False) -> PageReport:
     """Measure a page's reading text and list every finding, each with its Markdown line."""
     lines = SourceLines(markdown, first_line)
     blocks = _without_reference_sections(reading_blocks(html))

@@ -23,7 +23,8 @@ class ReadabilityConfig(base.Config):
     max_sentence_words = c.Type(int, default=25)
     max_paragraph_sentences = c.Type(int, default=5)
     max_paragraph_words = c.Type(int, default=100)
-    words_per_minute = c.Type(int, default=180)
+    # A steady pace for older readers, some using a magnifier.
+    words_per_minute = c.Type(int, default=120)
     check_plain_words = c.Type(bool, default=True)
     check_jargon = c.Type(bool, default=True)
     plain_words_file = c.Optional(c.Type(str))

@@ -28,9 +28,16 @@ OPTIONAL_ACTIVITY_HEADINGS = {"Cards to cut out"}
 def activity_headings_for(headings: list[str]) -> list[str]:
     """The headings an activity page should have, in order, keeping an optional one only if the page has it."""
     return [heading for heading in ACTIVITY_HEADINGS if heading not in OPTIONAL_ACTIVITY_HEADINGS or heading in headings]
-# A module has these headings in this order; its own body sections sit between the first and "Key points".
-MODULE_OPENING = ["In this module you will"]
+
+
+# A module (second edition) opens with a story ("A story: ..."), then these headings; its own body sections
+# follow, then "If you are an older person taking part" and the closing headings in this order, with an
+# optional "Going further: ..." section after the questions.
+MODULE_STORY_PREFIX = "A story"
+MODULE_OPENING = ["In this module you will", "The principles this module is about"]
+OLDER_PERSON_HEADING = "If you are an older person taking part"
 MODULE_CLOSING = ["Key points", "Think about it", "Check your understanding", "Activities for this module", "What comes next", "Sources"]
+GOING_FURTHER_PREFIX = "Going further"
 
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 _QUESTION = re.compile(r'^!!! question "(.*)"\s*$')

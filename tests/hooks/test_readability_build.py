@@ -45,9 +45,12 @@ def test_exception_without_a_reason_is_an_error(tmp_path: Path) -> None:
 def test_reading_time_is_shown_under_the_title(site_dir: Path) -> None:
     from bs4 import BeautifulSoup
 
-    soup = BeautifulSoup((site_dir / "modules/04-seven-principles/index.html").read_text(encoding="utf-8"), "html.parser")
+    soup = BeautifulSoup((site_dir / "about/index.html").read_text(encoding="utf-8"), "html.parser")
     label = soup.select_one("h1 + .app-reading-time")
     assert label is not None and label.get_text().startswith("About ") and label.get_text().endswith(" to read")
+    module = BeautifulSoup((site_dir / "modules/04-seven-principles/index.html").read_text(encoding="utf-8"), "html.parser")
+    label = module.select_one("h1 + .app-reading-time")
+    assert label is not None and label.get_text().endswith(" for the questions and the 'Think about it' box")
 
 
 def test_course_report_covers_every_checked_page(site_dir: Path) -> None:

@@ -319,21 +319,57 @@ def test_listen_button_shows_only_where_speech_exists(browser, site_url: str) ->
 
 # Certificate ----------------------------------------------------------------------
 
-def test_certificate_appears_when_every_module_is_done(tab: Page, site_url: str, module_count: int) -> None:
-    tab.goto(site_url + PROGRESS)
-    expect(tab.get_by_role("textbox", name="Your name")).to_be_hidden()
-    module_ids = tab.locator(".js-progress-modules li").evaluate_all("items => items.map(item => item.dataset.pageId)")
-    assert len(module_ids) == module_count
-    for module_id in module_ids[:-1]:
-        tab.goto(site_url + module_id + "/")
-        tab.get_by_role("button", name="Mark as done").click()
-    tab.goto(site_url + PROGRESS)
-    expect(tab.get_by_role("textbox", name="Your name")).to_be_hidden()
-    tab.goto(site_url + module_ids[-1] + "/")
-    tab.get_by_role("button", name="Mark as done").click()
+CHECK = "check/"
 
+
+def check_right_options() -> list[int]:
+    """The position of the right answer in each question of docs/check.md, from its Markdown (`- [x]`)."""
+    positions: list[int] = []
+    options: list[str] = []
+    for line in (PROJECT_DIR / "docs" / "check.md").read_text(encoding="utf-8").splitlines():
+        if line.startswith("!!! question"):
+            options = []
+        elif line.startswith(("    - [x] ", "    - [ ] ")):
+            options.append(line)
+            if line.startswith("    - [x] "):
+                positions.append(len(options) - 1)
+    return positions
+
+
+def answer_the_check(tab: Page, *, right: int) -> int:
+    """Choose the right option in the first `right` questions and a wrong one in the rest; return how many questions."""
+    positions = check_right_options()
+    questions = tab.locator("article fieldset")
+    expect(questions).to_have_count(len(positions))
+    for number, position in enumerate(positions):
+        choice = position if number < right else (position + 1) % 3
+        questions.nth(number).get_by_role("radio").nth(choice).check()
+    return len(positions)
+
+
+def test_mark_as_done_alone_does_not_give_a_certificate(tab: Page, site_url: str) -> None:
     tab.goto(site_url + PROGRESS)
-    expect(tab.get_by_text(f"{module_count} of {module_count} modules done.")).to_be_visible()
+    module_ids = tab.locator(".js-progress-modules li").evaluate_all("items => items.map(item => item.dataset.pageId)")
+    tab.evaluate("""ids => localStorage.setItem("coproduction-course:v2:progress",
+        JSON.stringify({done: Object.fromEntries(ids.map(id => [id, Date.now()]))}))""", module_ids)
+    tab.reload()
+    expect(tab.get_by_text(f"{len(module_ids)} of {len(module_ids)} modules done.")).to_be_visible()
+    expect(tab.get_by_text("when you have passed the check at the end of the course")).to_be_visible()
+    expect(tab.get_by_role("textbox", name="Your name")).to_be_hidden()
+
+
+def test_passing_the_check_gives_the_score_and_the_certificate(tab: Page, site_url: str) -> None:
+    tab.goto(site_url + CHECK)
+    expect(tab.get_by_text("To pass, get 12 or more of them right.")).to_be_visible()
+    tab.get_by_role("button", name="See my score").click()
+    expect(tab.get_by_role("status").filter(has_text="You have answered 0 of the")).to_be_visible()
+    total = answer_the_check(tab, right=13)
+    tab.get_by_role("button", name="See my score").click()
+    expect(tab.get_by_role("status").filter(has_text=f"You got 13 of {total} right.")).to_contain_text("You have passed.")
+    stored = tab.evaluate('JSON.parse(localStorage.getItem("coproduction-course:v2:check"))')
+    assert (stored["score"], stored["total"], stored["passed"]) == (13, total, True)
+
+    tab.get_by_role("link", name="Make your certificate").click()
     tab.get_by_role("textbox", name="Your name").fill("Margaret Jones")
     sheet = tab.locator(".app-certificate__sheet")
     expect(sheet).to_contain_text("Certificate of completion")
@@ -345,6 +381,29 @@ def test_certificate_appears_when_every_module_is_done(tab: Page, site_url: str,
     tab.reload()
     expect(tab.get_by_role("textbox", name="Your name")).to_have_value("Margaret Jones")
     expect(tab.get_by_role("button", name="Print my certificate")).to_be_visible()
+
+    # A later, worse try does not take the pass away.
+    tab.goto(site_url + CHECK)
+    expect(tab.get_by_text("You passed the check on")).to_be_visible()
+    answer_the_check(tab, right=2)
+    tab.get_by_role("button", name="See my score").click()
+    expect(tab.get_by_role("status").filter(has_text=f"You got 2 of {total} right.")).to_be_visible()
+    tab.goto(site_url + PROGRESS)
+    expect(tab.get_by_role("button", name="Print my certificate")).to_be_visible()
+
+
+def test_failing_the_check_says_how_to_pass_and_gives_no_certificate(tab: Page, site_url: str) -> None:
+    tab.goto(site_url + CHECK)
+    total = answer_the_check(tab, right=11)
+    tab.get_by_role("button", name="See my score").click()
+    result = tab.get_by_role("status").filter(has_text=f"You got 11 of {total} right.")
+    expect(result).to_contain_text("To pass, you need 12 or more.")
+    expect(tab.get_by_role("link", name="Make your certificate")).to_be_hidden()
+    tab.goto(site_url + PROGRESS)
+    expect(tab.get_by_text(f"In the check, you got 11 of {total} right. To pass, you need 12 or more.")).to_be_visible()
+    expect(tab.locator(".app-certificate").get_by_role("link", name="Check what you have learnt")).to_be_visible()
+    expect(tab.get_by_role("textbox", name="Your name")).to_be_hidden()
+    expect(tab.get_by_role("button", name="Print my certificate")).to_be_hidden()
 
 
 # Offline copy and no JavaScript ----------------------------------------------------
@@ -379,6 +438,16 @@ def test_without_javascript_every_page_reads_and_answers_can_be_shown(browser, s
         expect(tab.locator(".js-progress-modules a")).to_have_count(module_count)
         tab.goto(site_url + MODULE_1)
         expect(tab.get_by_text("Write your answer on paper")).to_be_visible()
+        tab.goto(site_url + CHECK)
+        expect(tab.get_by_role("button", name="See my score")).to_have_count(0)
+        expect(tab.get_by_text("Your score shows here when JavaScript is switched on")).to_be_visible()
+        questions = tab.locator(".app-quiz")
+        expect(questions).to_have_count(len(check_right_options()))
+        for number in range(questions.count()):
+            question = questions.nth(number)
+            question.get_by_text("Show the answer").click()
+            expect(question.locator("details")).to_contain_text("The right answer is:")
+            expect(question.locator(".js-quiz-why")).to_be_visible()
     finally:
         context.close()
 

@@ -147,12 +147,25 @@ def test_notes_page_lists_questions_under_their_pages() -> None:
 
 
 def test_certificate_names_course_and_organisation_or_leaves_it_out() -> None:
-    soup = BeautifulSoup(certificate_html(course="Co-production", organisation="Age & Co", module_count=10), "html.parser")
+    soup = BeautifulSoup(certificate_html(course="Co-production", organisation="Age & Co", pass_mark=12, question_count=15,
+                                          check_url="../check/"), "html.parser")
     assert soup.select_one(".app-certificate")["data-organisation"] == "Age & Co"
     assert soup.select_one(".app-certificate__organisation").get_text() == "Age & Co"
-    assert "all 10 modules" in soup.get_text()
-    bare = BeautifulSoup(certificate_html(course="Co-production", organisation="", module_count=10), "html.parser")
+    bare = BeautifulSoup(certificate_html(course="Co-production", organisation="", pass_mark=12, question_count=15,
+                                          check_url="../check/"), "html.parser")
     assert bare.select_one(".app-certificate__organisation") is None
+
+
+def test_certificate_waits_for_a_pass_in_the_check_and_says_how_to_pass() -> None:
+    soup = BeautifulSoup(certificate_html(course="C", organisation="", pass_mark=12, question_count=15, check_url="../check/"),
+                         "html.parser")
+    waiting = soup.select_one(".js-certificate-waiting")
+    assert not waiting.has_attr("hidden") and "get 12 or more of its 15 questions right" in waiting.get_text()
+    assert waiting.find("a", string="Check what you have learnt")["href"] == "../check/"
+    failed = soup.select_one(".js-certificate-failed")
+    assert failed.has_attr("hidden") and "To pass, you need 12 or more." in failed.get_text()
+    assert soup.select_one(".js-certificate-ready").has_attr("hidden")
+    assert "modules" not in waiting.get_text(), "Mark as done is for progress only: the certificate needs the check"
 
 
 def test_markers_are_filled_and_unknown_ones_stop_the_build() -> None:

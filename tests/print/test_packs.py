@@ -187,3 +187,21 @@ def test_handbook_has_answers_at_the_back_and_lines_to_write_on(pack_facts) -> N
     assert body.count("Why:") == answers.count("Why:")
     assert body.count("Write your answer on the lines.") == 10
     assert body.count("You can check your answer with the answers at the back") >= 20
+
+
+def test_handbook_prints_the_check_with_its_answers_at_the_back(pack_facts) -> None:
+    facts = pack_facts("learners-handbook")
+    top = [b.title for b in facts.bookmarks if b.depth == 0]
+    assert "Check what you have learnt" in top, top
+    assert top.index("Session 2: Doing co-production") < top.index("Check what you have learnt") < top.index("Case studies")
+    check_start = facts.page_index_of_bookmark("Check what you have learnt")
+    check_end = facts.page_index_of_bookmark("Case studies")
+    answers_start = facts.page_index_of_bookmark('Answers to "Check your understanding"')
+    check_text = normalise(" ".join(page.text for page in facts.pages[check_start:check_end]))
+    answers = normalise(" ".join(page.text for page in facts.pages[answers_start:]))
+    assert check_text.count("You can check your answer with the answers at the back") >= 15
+    assert "Why:" not in check_text, "the check's reasons belong at the back, with the answers"
+    assert "See my score" not in whole_text(facts)
+    # The check's answers have their own heading at the back, with the reason for the first question.
+    back = answers[answers.index("Check what you have learnt"):]
+    assert "The residents do more than give their views" in back

@@ -1,7 +1,8 @@
-/* The certificate of completion on "Your progress": shown once every module
-   is marked as done. The learner types their name (kept only on this
-   device); the date is the day the last module was done. "Print my
-   certificate" shows only the certificate while the print dialog is open. */
+/* The certificate of completion on "Your progress": shown once the learner
+   has passed the end-of-course check ("Mark as done" is for progress only).
+   The learner types their name (kept only on this device); the date is the
+   day they passed the check. "Print my certificate" shows only the
+   certificate while the print dialog is open. */
 (function () {
   "use strict";
   var S = window.AppStorage;
@@ -9,23 +10,24 @@
 
   function setUp(part) {
     var waiting = part.querySelector(".js-certificate-waiting");
+    var failed = part.querySelector(".js-certificate-failed");
+    var score = part.querySelector(".js-certificate-score");
     var ready = part.querySelector(".js-certificate-ready");
     var input = part.querySelector(".js-certificate-input");
     var nameOut = part.querySelector(".js-certificate-name");
     var dateOut = part.querySelector(".js-certificate-date");
 
     function show() {
-      var done = S.read("progress").done;
-      var modules = Array.prototype.map.call(document.querySelectorAll(".js-progress-modules .js-progress-item"), function (item) {
-        return done[item.getAttribute("data-page-id")];
-      });
-      var finished = modules.length > 0 && modules.every(Boolean);
-      waiting.hidden = finished;
-      ready.hidden = !finished;
-      if (!finished) return;
+      var check = S.read("check");
+      var passed = Boolean(check && check.passed);
+      waiting.hidden = passed || Boolean(check);
+      failed.hidden = passed || !check;
+      if (check && !passed) score.textContent = check.score + " of " + check.total;
+      ready.hidden = !passed;
+      if (!passed) return;
       if (document.activeElement !== input) input.value = S.read("name");
       nameOut.textContent = input.value.trim() || "Your name";
-      dateOut.textContent = S.today(Math.max.apply(null, modules));
+      dateOut.textContent = S.today(check.date);
     }
 
     input.addEventListener("input", function () {
@@ -40,9 +42,9 @@
       document.documentElement.classList.remove("app-certificate-printing");
     });
     document.addEventListener("app:storage-cleared", show);
-    // Another tab marked a module as done or changed the name.
+    // Another tab passed the check or changed the name.
     document.addEventListener("app:storage-changed", function (event) {
-      if (event.detail.name === "progress" || event.detail.name === "name") show();
+      if (event.detail.name === "check" || event.detail.name === "name") show();
     });
     show();
   }

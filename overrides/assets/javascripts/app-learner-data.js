@@ -7,6 +7,7 @@
      progress: {done: {pageId: time}, last: {id, title} or null}
      notes:    {noteId: {q: question, page: page title, pageId, text, updated: time}}
      name:     the learner's name, a string
+     check:    the end-of-course check's best result, {score, total, passed, date: time}, or null
    Schema 1 ("coproduction-course:v1:<name>") had the same names; its notes had
    no pageId and were keyed by position ("modules/01-x#1"). */
 (function (root, factory) {
@@ -19,7 +20,7 @@
 
   var COURSE_ID = "coproduction-course";
   var SCHEMA = 2;
-  var NAMES = ["progress", "notes", "name"];
+  var NAMES = ["progress", "notes", "name", "check"];
   var FILE_MARKER = "COPRODUCTION-COURSE-NOTES ";
   // Limits for a loaded file: far more than a learner writes, small enough to never stall the page.
   var FILE_LIMIT = 2 * 1024 * 1024;
@@ -99,7 +100,42 @@
     return typeof value === "string" ? value : "";
   }
 
-  var CLEANERS = { progress: cleanProgress, notes: cleanNotes, name: cleanName };
+  function isCount(value) {
+    return typeof value === "number" && isFinite(value) && value >= 0 && Math.floor(value) === value;
+  }
+
+  /* A stored check result, or null when there is none or it is damaged. */
+  function cleanCheck(value) {
+    if (!isPlainObject(value) || !isCount(value.score) || !isCount(value.total) || value.score > value.total ||
+        typeof value.passed !== "boolean" || !isTime(value.date)) return null;
+    return { score: value.score, total: value.total, passed: value.passed, date: value.date };
+  }
+
+  var CLEANERS = { progress: cleanProgress, notes: cleanNotes, name: cleanName, check: cleanCheck };
+
+  /* Whether the options chosen in one question (their numbers) are exactly its right ones. */
+  function isRightAnswer(chosen, right) {
+    if (chosen.length !== right.length) return false;
+    return right.every(function (option) { return chosen.indexOf(option) >= 0; });
+  }
+
+  /* The check marked: `answers` is [{chosen: [option numbers], right: [option numbers]}], one a question.
+     A learner passes with `passMark` or more right, once every question has an answer. */
+  function scoreCheck(answers, passMark) {
+    var answered = answers.filter(function (answer) { return answer.chosen.length > 0; }).length;
+    var score = answers.filter(function (answer) { return isRightAnswer(answer.chosen, answer.right); }).length;
+    return { score: score, total: answers.length, answered: answered, passed: answered === answers.length && score >= passMark };
+  }
+
+  /* Which result to keep: a pass is never lost to a later try; otherwise the higher score, and the newer on a tie. */
+  function bestCheck(stored, latest) {
+    var kept = cleanCheck(stored);
+    var fresh = cleanCheck(latest);
+    if (!kept || !fresh) return fresh || kept;
+    if (kept.passed !== fresh.passed) return kept.passed ? kept : fresh;
+    return fresh.score >= kept.score ? fresh : kept;
+  }
+
 
   /* A stored value (JSON text or null), cleaned; a damaged value reads as empty. */
   function parseStored(name, text) {
@@ -262,6 +298,7 @@
   return {
     COURSE_ID: COURSE_ID, SCHEMA: SCHEMA, NAMES: NAMES, FILE_MARKER: FILE_MARKER, FILE_LIMIT: FILE_LIMIT,
     key: key, parseStored: parseStored, cleanNotes: cleanNotes, cleanProgress: cleanProgress, cleanName: cleanName,
+    cleanCheck: cleanCheck, isRightAnswer: isRightAnswer, scoreCheck: scoreCheck, bestCheck: bestCheck,
     mergeNotes: mergeNotes, mergeProgress: mergeProgress, migrate: migrate, migrateNoteIds: migrateNoteIds,
     isLegacyId: isLegacyId, parseNotesFile: parseNotesFile, mergeFile: mergeFile, fileLine: fileLine
   };

@@ -19,7 +19,7 @@
   var memory = Object.create(null);
   var warned = false;
   var region = null;
-  var STORING = ["app-done", "app-note", "app-notes-page", "app-notes-tools", "app-progress", "app-certificate", "app-clear"]
+  var STORING = ["app-done", "app-note", "app-notes-page", "app-notes-tools", "app-progress", "app-certificate", "app-clear", "app-check"]
     .map(function (name) { return '[data-module="' + name + '"]'; }).join(", ");
 
   function store() {
