@@ -37,6 +37,18 @@
     return { status: allDone ? "completed" : "incomplete", score: null };
   }
 
+  // How far a learner has got, in the order SCORM 1.2's statuses come.
+  var RANK = { "": 0, "not attempted": 0, browsed: 0, incomplete: 1, completed: 2, failed: 3, passed: 3 };
+
+  /* The status to send when the LMS holds `current` and this browser says `wanted`, or null to send nothing.
+     Never one that takes back what the LMS has recorded: a learner on another computer, whose browser
+     holds no ticks, must not turn "completed" back into "incomplete". A check taken again may turn
+     "failed" into "passed", or the other way. */
+  function nextStatus(current, wanted) {
+    if (current === wanted) return null;
+    return (RANK[wanted] || 0) < (RANK[current] || 0) ? null : wanted;
+  }
+
   /* The check's stored result, or null if there is none or it is damaged. */
   function validCheck(check) {
     if (!check || typeof check !== "object") return null;
@@ -102,8 +114,9 @@
     function report(commit) {
       var now = lmsValues(S ? S.read("progress") : null, readCheck(), modules);
       var changed = false;
-      if (String(lms.LMSGetValue("cmi.core.lesson_status")) !== now.status) {
-        lms.LMSSetValue("cmi.core.lesson_status", now.status);
+      var status = nextStatus(String(lms.LMSGetValue("cmi.core.lesson_status") || ""), now.status);
+      if (status) {
+        lms.LMSSetValue("cmi.core.lesson_status", status);
         changed = true;
       }
       if (now.score !== null && String(lms.LMSGetValue("cmi.core.score.raw")) !== String(now.score)) {
@@ -178,5 +191,5 @@
     }
   }
 
-  return { lmsValues: lmsValues, findApi: findApi };
+  return { lmsValues: lmsValues, nextStatus: nextStatus, findApi: findApi };
 });
