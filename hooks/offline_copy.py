@@ -35,6 +35,7 @@ import sys
 import tempfile
 import time
 import zipfile
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -190,9 +191,11 @@ def build_in_own_process(config_file: str, target: Path, strict: bool) -> tuple[
     return result.returncode, result.stderr + result.stdout
 
 
-def make_offline_copy(config: MkDocsConfig) -> tuple[OfflineCopy, list[str]]:
+def make_offline_copy(config: MkDocsConfig, then: Sequence[Callable[[Path], None]] = ()) -> tuple[OfflineCopy, list[str]]:
     """Build the offline copy of the course that `config` describes and zip it into its site's downloads.
 
+    Each of `then` is called with the offline copy's folder once it is zipped, before the folder
+    is deleted: other packages of the same files (the SCORM package) are made from it.
     Returns what was made and the messages of the offline build's log (warnings and errors).
     """
     if not config.config_file_path:
@@ -208,7 +211,10 @@ def make_offline_copy(config: MkDocsConfig) -> tuple[OfflineCopy, list[str]]:
         copy_downloads(online_site, offline_site)
         zip_file = online_site / ZIP_PATH
         count = write_zip(offline_site, zip_file, folder_name(config.site_name), config.site_name)
-    return OfflineCopy(zip_file, count, time.perf_counter() - started), messages
+        copy = OfflineCopy(zip_file, count, time.perf_counter() - started)
+        for make in then:
+            make(offline_site)
+    return copy, messages
 
 
 class OfflineBuildFailed(OfflineCopyError):

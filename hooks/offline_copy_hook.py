@@ -7,6 +7,9 @@ written, the PDF packs included.
 from __future__ import annotations
 
 import logging
+import os
+from collections.abc import Callable
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -16,6 +19,10 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from offline_copy import DOWNLOAD_MARKER, OFFLINE_FLAG, ZIP_PATH, OfflineBuildFailed, OfflineCopyError, download_html, make_offline_copy
+from print_packs.download_list import fill_sizes
+from scorm.manifest import module_pages
+from scorm.package import ZIP_PATH as SCORM_ZIP_PATH
+from scorm.package import ScormPackageError, make_scorm_package
 
 log = logging.getLogger("mkdocs.hooks.offline_copy")
 
@@ -76,11 +83,13 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         log.info("Not making the offline copy: fix the warnings above first.")
         return
     try:
-        copy, messages = make_offline_copy(config)
+        copy, messages = make_offline_copy(config, then=_scorm_package(config))
     except OfflineBuildFailed as error:
         new = [message for message in error.messages if message not in _seen.messages]
         raise PluginError("The offline copy's build (the course again, for use without internet) stopped:\n"
                           + "\n".join(new or error.messages)) from None
+    except ScormPackageError as error:
+        raise PluginError(str(error)) from None
     except (OfflineCopyError, OSError) as error:
         raise PluginError(f"The offline copy could not be made: {error}") from None
     for message in messages:
@@ -88,3 +97,35 @@ def on_post_build(*, config: MkDocsConfig) -> None:
             log.warning("The offline copy: %s", message)
     log.info("Offline copy: %s (%d files, %.1f MB) made in %.1f seconds.", copy.zip_file.name, copy.file_count,
              copy.zip_file.stat().st_size / 1e6, copy.seconds)
+
+
+def _scorm_package(config: MkDocsConfig) -> list[Callable[[Path], None]]:
+    """The step that makes the SCORM package from the offline copy, or none (PRINT_PACKS=off, or a site with no modules)."""
+    if os.environ.get("PRINT_PACKS", "").lower() in ("off", "0", "no", "false"):
+        return []
+    nav = config.nav or []
+    if not module_pages(nav):
+        log.info("Not making the SCORM package: mkdocs.yml's nav lists no module pages (modules/*.md).")
+        return []
+    site = Path(config.site_dir)
+
+    def make(offline_site: Path) -> None:
+        package = make_scorm_package(offline_site, site / SCORM_ZIP_PATH, nav=nav, course_title=config.site_name,
+                                     version=str(config.extra.get("course_version", "1.0")))
+        log.info("SCORM package: %s (%d parts listed, %.1f MB) made in %.1f seconds.", package.zip_file.name,
+                 package.item_count, package.zip_file.stat().st_size / 1e6, package.seconds)
+        _fill_download_sizes(site)
+
+    return [make]
+
+
+def _fill_download_sizes(site: Path) -> None:
+    """Put the SCORM package's size on the pages that list it, now that it exists."""
+    def size_of(site_path: str) -> int | None:
+        target = site / site_path
+        return target.stat().st_size if target.is_file() else None
+
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        if "data-size-of=" in text:
+            page.write_text(fill_sizes(text, size_of), encoding="utf-8")

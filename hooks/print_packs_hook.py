@@ -25,9 +25,10 @@ from mkdocs.utils import get_relative_url
 from print_packs.assemble import Cover, PackDocument, assemble_pack
 from print_packs.cards import sets_to_lay_out_four_to_a_sheet, too_long_messages
 from print_packs.combined_page import tidy_combined_page
-from print_packs.download_list import MARKER, download_item, download_list
+from print_packs.download_list import MARKER, download_item, download_list, other_download_item
 from print_packs.packs import PACKS, SourcePage
 from print_packs.render import LAST_RENDERED, EngineMissing, RenderedPack, RenderJob, load_engine, render_all, render_pdf
+from scorm.package import ZIP_PATH as SCORM_ZIP_PATH
 
 log = logging.getLogger("mkdocs.hooks.print_packs")
 
@@ -168,6 +169,13 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str | None
         rendered = _rendered.get(pack.slug)
         href = get_relative_url(f"{DOWNLOADS}/{pack.filename}", page.url or ".")
         items.append(download_item(pack, href, rendered.pages if rendered else None, rendered.size if rendered else None))
+    if not _skip(config):
+        # Made from the offline copy at the end of the build (hooks/scorm/), which fills in its size then.
+        items.append(other_download_item(
+            "The course for your learning platform", "SCORM 1.2 package, a zip file",
+            get_relative_url(SCORM_ZIP_PATH, page.url or "."), SCORM_ZIP_PATH,
+            "For organisations: load it into a learning platform such as Moodle or Totara, "
+            "and the platform records who has finished the course."))
     print_file = getattr(config.plugins.get("print-site"), "print_file", None)
     combined = get_relative_url(print_file.url, page.url or ".") if print_file is not None else None
     return output.replace(MARKER, download_list(items, combined), 1)

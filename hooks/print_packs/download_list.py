@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html as html_lib
+import re
 
 from print_packs.packs import Pack
 
@@ -34,3 +35,27 @@ def download_list(items: list[str], combined_page_href: str | None = None) -> st
                 f'<a href="{html_lib.escape(combined_page_href)}">the whole course on one page</a>.</p>'
                 if combined_page_href else "")
     return f'<ul class="app-downloads">{"".join(items)}</ul>{combined}'
+
+
+SIZE_SLOT = "data-size-of"
+
+
+def other_download_item(title: str, format_words: str, href: str, site_path: str, who_for: str) -> str:
+    """A download that is not a PDF pack: its name, its format in words and, once the file is made, its size.
+
+    The file may be made after this page is written (the SCORM package comes from the offline copy, the
+    last step of the build): `fill_sizes` puts its size in the slot afterwards.
+    """
+    slot = f'<span {SIZE_SLOT}="{html_lib.escape(site_path)}"></span>'
+    return (f'<li class="app-downloads__item"><a href="{html_lib.escape(href)}" download>'
+            f'{html_lib.escape(title, quote=False)} ({html_lib.escape(format_words, quote=False)}{slot})</a><br>'
+            f'{html_lib.escape(who_for, quote=False)}</li>')
+
+
+def fill_sizes(html: str, size_of) -> str:
+    """Each size slot filled with ", 12.3 MB" from `size_of(site_path)` (None leaves the slot empty)."""
+    def fill(match: "re.Match[str]") -> str:
+        size = size_of(html_lib.unescape(match.group(1)))
+        return match.group(0) if size is None else f'<span {SIZE_SLOT}="{match.group(1)}">, {file_size(size)}</span>'
+
+    return re.sub(rf'<span {SIZE_SLOT}="([^"]*)"></span>', fill, html)
