@@ -13,12 +13,14 @@ from conftest import PROJECT_DIR, page_url
 from readability.glossary import load_glossary
 
 MODULE_1 = "modules/01-what-co-production-means/"
+# Module 6 has a question with more than one right answer.
+MODULE_6 = "modules/06-involving-people-from-the-start/"
 PROGRESS = "progress/"
 NOTES = "notes/"
 SAVED = re.compile(r"Saved on this device")
 NOTES_KEY = "coproduction-course:v2:notes"
-# Module 1's answer on "My notes", found by the id its author gave the box (note-first-time-asked).
-MODULE_1_ANSWER = '.js-notes-item[data-note-id="first-time-asked"] .js-notes-answer'
+# Module 1's answer on "My notes", found by the id its author gave the box (note-m1-when-asked).
+MODULE_1_ANSWER = '.js-notes-item[data-note-id="m1-when-asked"] .js-notes-answer'
 PROGRESS_KEY = "coproduction-course:v2:progress"
 # Makes every use of localStorage fail, as in a browser that blocks storage.
 BLOCK_STORAGE = """
@@ -147,7 +149,7 @@ def test_answer_wrongly_then_rightly_and_hear_why(tab: Page, site_url: str) -> N
 
 
 def test_several_right_answers_use_checkboxes_and_need_them_all(tab: Page, site_url: str) -> None:
-    tab.goto(site_url + MODULE_1)
+    tab.goto(site_url + MODULE_6)
     question = tab.locator(".app-quiz").filter(has=tab.locator('input[type="checkbox"]')).first
     rights = question.locator("details li").all_text_contents()
     assert len(rights) > 1
@@ -201,9 +203,9 @@ def notes_file(notes: str) -> bytes:
     b'{"course": "another", "version": 1, "notes": {}}',
     notes_file('{"__proto__": {"q": "Q", "page": "P", "text": "Sneaky", "updated": 1}}'),
     notes_file('{"constructor": {"q": "Q", "page": "P", "text": "Sneaky", "updated": 1}}'),
-    notes_file('{"first-time-asked": {"q": 5, "page": "P", "text": "Words", "updated": 1}}'),
-    notes_file('{"first-time-asked": {"q": "Q", "page": ["P"], "text": "Words", "updated": 1}}'),
-    notes_file('{"first-time-asked": {"q": "Q", "page": "P", "text": "%s", "updated": 1}}' % ("x" * 2_100_000)),
+    notes_file('{"m1-when-asked": {"q": 5, "page": "P", "text": "Words", "updated": 1}}'),
+    notes_file('{"m1-when-asked": {"q": "Q", "page": ["P"], "text": "Words", "updated": 1}}'),
+    notes_file('{"m1-when-asked": {"q": "Q", "page": "P", "text": "%s", "updated": 1}}' % ("x" * 2_100_000)),
 ], ids=["words", "broken", "other course", "__proto__", "constructor", "question not text", "page not text", "too big"])
 def test_damaged_file_changes_nothing(tab: Page, site_url: str, content: bytes) -> None:
     tab.goto(site_url + MODULE_1)
@@ -550,7 +552,7 @@ OLD_COURSE_DATA = """
 if (!localStorage.getItem("seeded-by-test")) {
   localStorage.setItem("seeded-by-test", "1");
   localStorage.setItem("coproduction-course:v1:notes", JSON.stringify({
-    "modules/01-what-co-production-means#1": {q: "Think of a time you were asked for your views. Was it consultation, involvement or co-production?",
+    "modules/01-what-co-production-means#1": {q: "When were you last asked for your views, and what happened next?",
       page: "Module 1: What co-production means", text: "The bus survey was consultation.", updated: 1700000000000},
     "modules/01-what-co-production-means#2": {q: "A question the course no longer asks?",
       page: "Module 1: What co-production means", text: "An answer to a removed question.", updated: 1700000000000}
@@ -570,11 +572,11 @@ def test_notes_and_ticks_from_an_older_course_move_to_their_questions(context, s
       v1: ["notes", "progress"].filter(name => localStorage.getItem("coproduction-course:v1:" + name) !== null),
       notes: JSON.parse(localStorage.getItem("coproduction-course:v2:notes"))})""")
     assert stored["v1"] == [], "the old keys go once the new ones are written"
-    assert stored["notes"]["first-time-asked"]["text"] == "The bus survey was consultation."
+    assert stored["notes"]["m1-when-asked"]["text"] == "The bus survey was consultation."
     assert stored["notes"]["modules/01-what-co-production-means#2"]["text"] == "An answer to a removed question."
 
     tab.goto(site_url + NOTES)
-    expect(tab.locator('.js-notes-item[data-note-id="first-time-asked"] .js-notes-answer')).to_have_text("The bus survey was consultation.")
+    expect(tab.locator('.js-notes-item[data-note-id="m1-when-asked"] .js-notes-answer')).to_have_text("The bus survey was consultation.")
     other = tab.locator(".js-notes-other")
     expect(other).to_be_visible()
     expect(other).to_contain_text("A question the course no longer asks?")
@@ -589,13 +591,13 @@ def test_damaged_stored_notes_do_not_stop_my_notes(context, site_url: str) -> No
 if (!localStorage.getItem("seeded-by-test")) {
   localStorage.setItem("seeded-by-test", "1");
   localStorage.setItem("coproduction-course:v2:notes", JSON.stringify({x: null, y: "words", z: {text: 3},
-    "first-time-asked": {q: "Q", page: "P", text: "Still here", updated: 1}}));
+    "m1-when-asked": {q: "Q", page: "P", text: "Still here", updated: 1}}));
   localStorage.setItem("coproduction-course:v2:progress", JSON.stringify({done: null, last: 7}));
 }""")
     tab = context.new_page()
     errors = record_errors(tab)
     tab.goto(site_url + NOTES)
-    expect(tab.locator('.js-notes-item[data-note-id="first-time-asked"] .js-notes-answer')).to_have_text("Still here")
+    expect(tab.locator('.js-notes-item[data-note-id="m1-when-asked"] .js-notes-answer')).to_have_text("Still here")
     tab.goto(site_url + MODULE_1)
     expect(reflection_box(tab)).to_have_value("Still here")
     expect(tab.get_by_role("button", name="Mark as done")).to_have_attribute("aria-pressed", "false")
