@@ -15,6 +15,7 @@ import pytest
 from conftest import COLOUR_SCHEMES, context_with_scheme
 from every_page_visit import AXE_COLOUR_OPTIONS, REVIEWED, describe_violations, mark_reviewed, needs_review, run_axe
 
+
 def failures(course_visit, scheme: str) -> list[str]:
     return [line for path, violations in course_visit.axe_violations[scheme].items()
             for line in describe_violations(violations, path, scheme)]
