@@ -12,6 +12,10 @@ from pathlib import Path
 
 import pytest
 
+# pytester runs tiny test files for the tests of our pytest plugins; skips_fail_in_ci makes
+# a skipped test fail when CI=true, so a green run in CI means every check ran.
+pytest_plugins = ["pytester", "skips_fail_in_ci"]
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # Flags that keep Chromium from calling home: this machine has no network,

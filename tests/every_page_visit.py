@@ -22,13 +22,14 @@ AXE_SOURCE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_t
 AXE_OPTIONS = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]},
     "rules": {"color-contrast-enhanced": {"enabled": True}},
-    "resultTypes": ["violations"],  # details of failing elements only: passes are listed, not copied out
+    # Every element of failing and "needs review" results; passes are listed, not copied out.
+    "resultTypes": ["violations", "incomplete"],
 }
 
 # The axe rules whose result can change with the colour scheme: the schemes change colours only.
 AXE_COLOUR_OPTIONS = {
     "runOnly": {"type": "rule", "values": ["color-contrast", "color-contrast-enhanced", "link-in-text-block"]},
-    "resultTypes": ["violations"],
+    "resultTypes": ["violations", "incomplete"],
 }
 
 # Measures each paragraph in the article: computed size, line height, margins,
@@ -74,6 +75,8 @@ class CourseVisit:
     pages: list[str]
     # scheme -> page -> axe's violations: every rule in "default", the colour rules in the others.
     axe_violations: dict[str, dict[str, list[dict]]] = field(default_factory=dict)
+    # scheme -> page -> axe's "needs review" results (axe could not decide, for example contrast over an image).
+    axe_incomplete: dict[str, dict[str, list[dict]]] = field(default_factory=dict)
     # scheme -> page -> the ids of the axe rules that ran, so a check that ran nothing cannot pass.
     axe_rules_run: dict[str, dict[str, set[str]]] = field(default_factory=dict)
     # scheme -> page -> the scheme Material actually showed.
@@ -91,6 +94,51 @@ def describe_violations(violations: list[dict], path: str, scheme: str) -> list[
             for violation in violations for node in violation["nodes"]]
 
 
+# axe's "needs review" findings (its `incomplete` results) that a person has checked:
+# (rule, a CSS selector for the elements) -> why they pass. Any other "needs review" fails
+# tests/site/test_accessibility_axe.py. Keep each selector as narrow as the reason.
+REVIEWED: dict[tuple[str, str], str] = {
+    ("color-contrast", ".md-sidebar--primary .md-nav__link .md-ellipsis"):
+        "Menu labels scrolled out of sight inside the menu's own scroll box: axe cannot see them "
+        "('partially obscured by another element'). They have the same colour on the same background "
+        "as the labels in sight, which axe does check and pass.",
+    ("color-contrast", ".md-sidebar--primary .md-nav__title"):
+        "The menu's title stays at the top of the menu's scroll box (position: sticky) while the labels "
+        "scroll under it, so axe sees it overlap them. Its background is the page's and its text the "
+        "page's text colour, checked in every scheme by test_what_axe_cannot_check_uses_the_page_colours.",
+    ("color-contrast", ".app-readability-chart text"):
+        "Text inside the authors' SVG chart: axe cannot work out the background of SVG text. Its fill is "
+        "the page's own text colour (fill=\"currentColor\"), on the page background, checked in every "
+        "scheme by test_what_axe_cannot_check_uses_the_page_colours.",
+}
+
+# Marks each "needs review" element with the REVIEWED selectors it matches, in the page itself,
+# because axe's own selectors change from page to page.
+_MARK_REVIEWED = """
+([results, reviewed]) => results.map(result => ({...result, nodes: result.nodes.map(node => {
+  const element = node.target.length === 1 && typeof node.target[0] === "string" ? document.querySelector(node.target[0]) : null;
+  return {...node, reviewedAs: reviewed.filter(([rule, css]) => rule === result.id && element && element.matches(css))
+                                      .map(([rule, css]) => css)};
+})}))
+"""
+
+
+def selector(node: dict) -> str:
+    """axe's selector for an element, as one string (a list of selectors when it is inside a frame)."""
+    return " ".join(part if isinstance(part, str) else " ".join(part) for part in node["target"])
+
+
+def mark_reviewed(tab, incomplete: list[dict], reviewed: dict[tuple[str, str], str] = REVIEWED) -> list[dict]:
+    """axe's "needs review" results, each element given `reviewedAs`: the REVIEWED selectors it matches."""
+    return tab.evaluate(_MARK_REVIEWED, [incomplete, [list(key) for key in reviewed]])
+
+
+def needs_review(incomplete: list[dict]) -> list[tuple[str, str, str]]:
+    """axe's "needs review" findings no one has reviewed: (rule, selector, axe's reason) for each element."""
+    return [(result["id"], selector(node), "; ".join(check["message"] for kind in ("any", "all", "none") for check in node[kind]))
+            for result in incomplete for node in result["nodes"] if not node.get("reviewedAs")]
+
+
 def start_axe(tab, options: dict) -> None:
     """Put axe-core into the page and start it, without waiting for it to finish."""
     tab.evaluate(AXE_SOURCE)
@@ -103,9 +151,11 @@ def axe_results(tab) -> dict:
 
 
 def run_axe(tab, options: dict = AXE_OPTIONS) -> dict:
-    """axe-core on the page as it is now, waiting for the results."""
+    """axe-core on the page as it is now, waiting for the results (the "needs review" ones marked, see REVIEWED)."""
     start_axe(tab, options)
-    return axe_results(tab)
+    results = axe_results(tab)
+    results["incomplete"] = mark_reviewed(tab, results["incomplete"])
+    return results
 
 
 def _record_requests(context, visit: CourseVisit) -> None:
@@ -123,7 +173,8 @@ def visit_every_page(browser, site_url: str, page_paths: list[str]) -> CourseVis
     _record_requests(contexts["default"], visit)
     tabs = {scheme: context.new_page() for scheme, context in contexts.items()}
     for scheme in COLOUR_SCHEMES:
-        visit.axe_violations[scheme], visit.axe_rules_run[scheme], visit.schemes_shown[scheme] = {}, {}, {}
+        visit.axe_violations[scheme], visit.axe_incomplete[scheme] = {}, {}
+        visit.axe_rules_run[scheme], visit.schemes_shown[scheme] = {}, {}
     try:
         for path in page_paths:
             for scheme, tab in tabs.items():
@@ -136,6 +187,7 @@ def visit_every_page(browser, site_url: str, page_paths: list[str]) -> CourseVis
             for scheme, tab in tabs.items():
                 results = axe_results(tab)
                 visit.axe_violations[scheme][path] = results["violations"]
+                visit.axe_incomplete[scheme][path] = mark_reviewed(tab, results["incomplete"])
                 visit.axe_rules_run[scheme][path] = {rule["id"] for kind in ("passes", "violations", "incomplete", "inapplicable")
                                                      for rule in results[kind]}
         # Let the last page finish anything it started after loading (the search index, say).

@@ -1,8 +1,8 @@
-"""Print the Content-Security-Policy a built site needs, or write it into deploy/nginx.conf.
+"""Print the Content-Security-Policy a built site needs, or write it into deploy/security-headers.conf.
 
     .venv/bin/mkdocs build --strict -d /tmp/course-site
     .venv/bin/python tools/content_security_policy.py /tmp/course-site            # print it
-    .venv/bin/python tools/content_security_policy.py /tmp/course-site --write    # update deploy/nginx.conf
+    .venv/bin/python tools/content_security_policy.py /tmp/course-site --write    # update deploy/security-headers.conf
 
 Run it after upgrading Material for MkDocs: its inline scripts, and so their
 hashes, may change. tests/hosting/test_nginx.py fails until the file matches.
@@ -23,8 +23,8 @@ from content_security_policy import nginx_policy, site_policy, with_policy  # no
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("site", type=Path, help="a built site (the folder mkdocs build wrote)")
-    parser.add_argument("--write", action="store_true", help="write the policy into deploy/nginx.conf")
-    parser.add_argument("--conf", type=Path, default=PROJECT_DIR / "deploy" / "nginx.conf")
+    parser.add_argument("--write", action="store_true", help="write the policy into deploy/security-headers.conf")
+    parser.add_argument("--conf", type=Path, default=PROJECT_DIR / "deploy" / "security-headers.conf")
     arguments = parser.parse_args()
     needed = site_policy(arguments.site)
     for problem in needed.problems:

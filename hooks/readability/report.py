@@ -33,7 +33,7 @@ def bar_chart_svg(reports: list[PageReport], lines: tuple[float, ...] = (60, 70)
     height = _BAR_HEIGHT * len(rows) + 40
     width = _LABEL_WIDTH + _CHART_WIDTH + 60
     parts = [
-        f'<svg class="app-readability-chart" role="img" aria-labelledby="app-chart-title app-chart-desc" '
+        f'<svg class="app-readability-chart" role="img" aria-labelledby="app-chart-title app-chart-desc" fill="currentColor" '
         f'viewBox="0 0 {width} {height}" width="100%" xmlns="http://www.w3.org/2000/svg">',
         '<title id="app-chart-title">Flesch Reading Ease by page, lowest first</title>',
         f'<desc id="app-chart-desc">One bar for each of {len(rows)} pages. Longer bars are easier to read. '

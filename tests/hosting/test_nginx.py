@@ -1,21 +1,28 @@
 """deploy/nginx.conf, run for real: Debian's nginx serves the fresh build on 127.0.0.1 with that file.
 
 nginx runs in a temporary prefix with its own pid file, logs and temp folders, on
-a free port, and is stopped at the end. Only `listen`, `server_name` and `root`
-are changed, the lines a self-hoster changes.
+free ports, and is stopped at the end. Only the lines a self-hoster changes are
+changed: `listen` (to loopback ports), `server_name`, `root` and the certificate,
+which the test makes itself. deploy/security-headers.conf is put where the file's
+`include` line looks for it, as a self-hoster does. The root is a folder of links
+to the build, plus a certificate authority's challenge file and a hidden file.
 """
 
 from __future__ import annotations
 
+import datetime
 import gzip
+import ipaddress
 import os
 import re
 import shutil
 import socket
+import ssl
 import subprocess
 import time
 import urllib.error
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -25,7 +32,10 @@ from content_security_policy import nginx_policy, site_policy
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 DEPLOY_CONF = PROJECT_DIR / "deploy" / "nginx.conf"
+DEPLOY_HEADERS = PROJECT_DIR / "deploy" / "security-headers.conf"
+HEADERS_INCLUDE = "include snippets/co-production-course-security-headers.conf"
 MIME_TYPES = Path("/etc/nginx/mime.types")
+ACME_TOKEN = "course-test-token_0123456789"
 
 
 def free_port() -> int:
@@ -34,27 +44,97 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def local_server_block(conf_text: str, site_dir: Path, port: int) -> str:
+def local_config(conf_text: str, *, webroot: Path, http_port: int, https_port: int, certificate: Path, key: Path) -> str:
     """deploy/nginx.conf with the lines a self-hoster changes pointed at this machine."""
-    text = re.sub(r"^\s*listen\s+[^;]+;\s*\n", "", conf_text, flags=re.MULTILINE)
-    text, roots = re.subn(r"^(\s*)root\s+[^;]+;", rf"\1root {site_dir};", text, flags=re.MULTILINE)
-    text, names = re.subn(r"^(\s*)server_name\s+[^;]+;", rf"\1server_name localhost;\n\1listen 127.0.0.1:{port};", text,
-                          flags=re.MULTILINE)
-    assert roots == 1 and names == 1, "deploy/nginx.conf must have one root line and one server_name line"
-    return text
+    def replace(pattern: str, replacement: str, text: str, expected: int, what: str) -> str:
+        text, count = re.subn(pattern, replacement, text, flags=re.MULTILINE)
+        assert count == expected, f"deploy/nginx.conf should have {expected} {what} line(s), found {count}"
+        return text
+
+    # This machine may have no IPv6; the IPv4 lines show the file works.
+    text = replace(r"^\s*listen\s+\[::\]:[^;]+;\s*\n", "", conf_text, 2, "IPv6 listen")
+    text = replace(r"^(\s*)listen\s+80;", rf"\1listen 127.0.0.1:{http_port};", text, 1, "'listen 80;'")
+    text = replace(r"^(\s*)listen\s+443\s+ssl\b", rf"\1listen 127.0.0.1:{https_port} ssl", text, 1, "'listen 443 ssl'")
+    text = replace(r"^(\s*)server_name\s+[^;]+;", r"\1server_name localhost;", text, 2, "server_name")
+    text = replace(r"^(\s*)root\s+[^;]+;", rf"\1root {webroot};", text, 2, "root")
+    text = replace(r"^(\s*)ssl_certificate\s+[^;]+;", rf"\1ssl_certificate {certificate};", text, 1, "ssl_certificate")
+    return replace(r"^(\s*)ssl_certificate_key\s+[^;]+;", rf"\1ssl_certificate_key {key};", text, 1, "ssl_certificate_key")
+
+
+def make_certificate(folder: Path) -> tuple[Path, Path]:
+    """A self-signed certificate for localhost and 127.0.0.1, and its key."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")])
+    now = datetime.datetime.now(datetime.timezone.utc)
+    certificate = (
+        x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(minutes=5)).not_valid_after(now + datetime.timedelta(days=1))
+        .add_extension(x509.SubjectAlternativeName([x509.DNSName("localhost"),
+                                                    x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), critical=False)
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    certificate_path, key_path = folder / "certificate.pem", folder / "key.pem"
+    certificate_path.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                           serialization.NoEncryption()))
+    return certificate_path, key_path
+
+
+def make_webroot(site_dir: Path, webroot: Path) -> None:
+    """The built site (as links, so the shared build is untouched), a challenge file and a hidden file."""
+    webroot.mkdir()
+    for entry in site_dir.iterdir():
+        (webroot / entry.name).symlink_to(entry)
+    challenge = webroot / ".well-known" / "acme-challenge" / ACME_TOKEN
+    challenge.parent.mkdir(parents=True)
+    challenge.write_text(f"{ACME_TOKEN}.key-authorisation", encoding="utf-8")
+    (webroot / ".git").mkdir()
+    (webroot / ".git" / "config").write_text("[core]\n", encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class Nginx:
+    """nginx running deploy/nginx.conf on loopback."""
+
+    https_url: str
+    http_url: str
+    certificate: Path
+    check_output: str  # what `nginx -t` said
+
+
+# urllib trusts the test's own certificate (added by the fixture) and follows no redirects.
+_TRUSTED = ssl.create_default_context()
+
+
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):  # noqa: ANN002, ANN003 - urllib's signature
+        return None
 
 
 @pytest.fixture(scope="module")
-def nginx_url(site_dir: Path, tmp_path_factory: pytest.TempPathFactory):
-    """The built site served by nginx with deploy/nginx.conf."""
+def nginx(site_dir: Path, tmp_path_factory: pytest.TempPathFactory):
+    """The built site served by nginx with deploy/nginx.conf, over HTTPS, with HTTP beside it."""
     if not Path(NGINX).exists():
         pytest.fail("nginx is not installed. Run: apt-get install nginx (tools/install_system_packages.sh does it)", pytrace=False)
     prefix = tmp_path_factory.mktemp("nginx")
-    port = free_port()
-    (prefix / "temp").mkdir()
+    http_port, https_port = free_port(), free_port()
+    temp = prefix / "temp"
+    temp.mkdir()
+    certificate, key = make_certificate(prefix)
+    _TRUSTED.load_verify_locations(certificate)
+    make_webroot(site_dir, prefix / "webroot")
+    # Where the include line looks: relative to the folder of the main configuration file.
+    (prefix / "snippets").mkdir()
+    shutil.copy(DEPLOY_HEADERS, prefix / "snippets" / "co-production-course-security-headers.conf")
     # As root, nginx's workers would otherwise run as "nobody", who cannot read pytest's private temporary folders.
     user = "user root;" if os.geteuid() == 0 else ""
-    temp = prefix / "temp"
     (prefix / "nginx.conf").write_text(f"""
 {user}
 worker_processes 1;
@@ -70,25 +150,26 @@ http {{
     fastcgi_temp_path {temp}/fastcgi;
     uwsgi_temp_path {temp}/uwsgi;
     scgi_temp_path {temp}/scgi;
-{local_server_block(DEPLOY_CONF.read_text(encoding="utf-8"), site_dir, port)}
+{local_config(DEPLOY_CONF.read_text(encoding="utf-8"), webroot=prefix / "webroot", http_port=http_port,
+              https_port=https_port, certificate=certificate, key=key)}
 }}
 """, encoding="utf-8")
     check = subprocess.run([NGINX, "-t", "-p", str(prefix), "-c", str(prefix / "nginx.conf")], capture_output=True, text=True)
     assert check.returncode == 0, f"nginx -t refused deploy/nginx.conf:\n{check.stderr}"
     server = subprocess.Popen([NGINX, "-p", str(prefix), "-c", str(prefix / "nginx.conf"), "-g", "daemon off;"],
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}/"
     deadline = time.monotonic() + 10
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-            break
-        except OSError:
-            if server.poll() is not None or time.monotonic() > deadline:
-                server.kill()
-                pytest.fail(f"nginx did not start: {server.stderr.read().decode() if server.stderr else ''}", pytrace=False)
-            time.sleep(0.1)
-    yield url
+    for port in (http_port, https_port):
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+                break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    server.kill()
+                    pytest.fail(f"nginx did not start: {server.stderr.read().decode() if server.stderr else ''}", pytrace=False)
+                time.sleep(0.1)
+    yield Nginx(f"https://127.0.0.1:{https_port}/", f"http://127.0.0.1:{http_port}/", certificate, check.stderr)
     server.terminate()
     try:
         server.wait(timeout=10)
@@ -97,11 +178,21 @@ http {{
         server.wait()
 
 
+@pytest.fixture(scope="module")
+def nginx_url(nginx: Nginx) -> str:
+    """The course's address over HTTPS."""
+    return nginx.https_url
+
+
 def fetch(url: str, *, gzip_ok: bool = False) -> tuple[int, dict[str, str], bytes]:
-    """Status, headers (lower-case names) and body, without following any redirect or decompressing."""
+    """Status, headers (lower-case names) and body, without following any redirect or decompressing.
+
+    HTTPS is checked against the test's own certificate, as a browser checks a real one.
+    """
+    opener = urllib.request.build_opener(urllib.request.HTTPSHandler(context=_TRUSTED), _NoRedirects)
     request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"} if gzip_ok else {})
     try:
-        with urllib.request.urlopen(request, timeout=10) as response:
+        with opener.open(request, timeout=10) as response:
             return response.status, {k.lower(): v for k, v in response.headers.items()}, response.read()
     except urllib.error.HTTPError as error:
         return error.code, {k.lower(): v for k, v in error.headers.items()}, error.read()
@@ -112,15 +203,15 @@ def fetch(url: str, *, gzip_ok: bool = False) -> tuple[int, dict[str, str], byte
 def test_policy_in_deploy_conf_is_what_the_built_site_needs(site_dir: Path) -> None:
     needed = site_policy(site_dir)
     assert needed.problems == (), "inline code that no hash can allow:\n" + "\n".join(needed.problems)
-    sent = nginx_policy(DEPLOY_CONF.read_text(encoding="utf-8"))
+    sent = nginx_policy(DEPLOY_HEADERS.read_text(encoding="utf-8"))
     assert sent == needed.policy, (
-        "deploy/nginx.conf's Content-Security-Policy does not match the built site. "
+        "deploy/security-headers.conf's Content-Security-Policy does not match the built site. "
         "Run: .venv/bin/python tools/content_security_policy.py SITE_DIR --write"
     )
 
 
 def test_policy_allows_only_the_site_itself() -> None:
-    policy = nginx_policy(DEPLOY_CONF.read_text(encoding="utf-8"))
+    policy = nginx_policy(DEPLOY_HEADERS.read_text(encoding="utf-8"))
     directives = dict(part.strip().split(" ", 1) for part in policy.split(";"))
     assert directives["default-src"] == "'none'"
     assert directives["frame-ancestors"] == "'none'"
@@ -182,7 +273,177 @@ def test_missing_page_gets_the_course_404_page(nginx_url: str) -> None:
 
 
 def test_hidden_files_are_not_served(nginx_url: str) -> None:
+    """The webroot really has a .git/config (make_webroot), so a 404 means it was refused."""
     assert fetch(nginx_url + ".git/config")[0] == 404
+
+
+# --- HTTPS, the redirect, and certificate renewal -----------------------------------------
+
+def test_nginx_accepts_the_file_with_a_real_certificate(nginx: Nginx) -> None:
+    """`nginx -t` passed in the fixture, with the HTTPS server on and the test's certificate."""
+    assert "syntax is ok" in nginx.check_output and "test is successful" in nginx.check_output
+    # nginx 1.25.1 and later warn that `listen ... http2` is old-fashioned; the file keeps it for Debian 12's nginx 1.22.
+    warnings = [line for line in nginx.check_output.splitlines() if "[warn]" in line and '"http2" directive' not in line]
+    assert warnings == [], nginx.check_output
+
+
+def test_https_serves_the_course_with_a_certificate_that_checks_out(nginx: Nginx) -> None:
+    """A real TLS handshake on loopback, verified against the certificate, as a browser does."""
+    host, port = nginx.https_url.removeprefix("https://").rstrip("/").split(":")
+    with socket.create_connection((host, int(port)), timeout=10) as raw, \
+            _TRUSTED.wrap_socket(raw, server_hostname=host) as tls:
+        assert tls.version() in ("TLSv1.2", "TLSv1.3")
+    status, headers, body = fetch(nginx.https_url)
+    assert status == 200
+    assert "<h1" in body.decode("utf-8")
+    assert headers["strict-transport-security"] == "max-age=31536000"
+
+
+def test_https_refuses_old_tls(nginx: Nginx) -> None:
+    """TLS 1.0 and 1.1 are switched off (ssl_protocols)."""
+    old = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    old.load_verify_locations(nginx.certificate)
+    old.minimum_version = ssl.TLSVersion.TLSv1
+    old.maximum_version = ssl.TLSVersion.TLSv1_1
+    host, port = nginx.https_url.removeprefix("https://").rstrip("/").split(":")
+    with socket.create_connection((host, int(port)), timeout=10) as raw, pytest.raises(ssl.SSLError):
+        old.wrap_socket(raw, server_hostname=host)
+
+
+@pytest.mark.parametrize("path", ["", "modules/01-what-co-production-means/?from=email", "no-such-page/"])
+def test_http_sends_everyone_to_https(nginx: Nginx, path: str) -> None:
+    status, headers, _ = fetch(nginx.http_url + path)
+    assert status == 301
+    assert headers["location"] == "https://127.0.0.1/" + path  # the real port 443, from the Host header's name
+
+
+@pytest.mark.parametrize("url", ["http_url", "https_url"])
+def test_certificate_authority_challenge_is_served(nginx: Nginx, url: str) -> None:
+    """certbot --webroot puts a file under /.well-known/acme-challenge/ and the authority fetches it over HTTP."""
+    status, headers, body = fetch(getattr(nginx, url) + f".well-known/acme-challenge/{ACME_TOKEN}")
+    assert status == 200, "renewing the certificate would fail: /.well-known/ is not served"
+    assert body.decode("utf-8") == f"{ACME_TOKEN}.key-authorisation"
+    assert headers["content-type"].startswith("text/plain")
+
+
+@pytest.mark.parametrize("url", ["http_url", "https_url"])
+def test_missing_challenge_file_is_not_found(nginx: Nginx, url: str) -> None:
+    assert fetch(getattr(nginx, url) + ".well-known/acme-challenge/no-such-token")[0] == 404
+
+
+# --- Every location sends every header ---------------------------------------------------
+
+def headers_in_file() -> dict[str, str | None]:
+    """Each header deploy/security-headers.conf sends (lower-case name), with its value (None if it is computed)."""
+    found = re.findall(r'^\s*add_header\s+(\S+)\s+("([^"]*)"|\S+)\s+always;', DEPLOY_HEADERS.read_text(encoding="utf-8"),
+                       flags=re.MULTILINE)
+    return {name.lower(): (quoted if value.startswith('"') else None) for name, value, quoted in found}
+
+
+def test_headers_file_has_the_security_headers() -> None:
+    names = set(headers_in_file())
+    assert {"content-security-policy", "x-content-type-options", "x-frame-options", "referrer-policy",
+            "permissions-policy", "strict-transport-security", "cache-control"} <= names
+
+
+# One request for each location of each server, including error pages and the redirect.
+EVERY_LOCATION = [
+    ("https_url", "", 200),                                            # location /
+    ("https_url", "assets/stylesheets/app-colours.css", 200),          # location /, a file
+    ("https_url", "no-such-page/", 404),                               # location /, the 404 page
+    ("https_url", ".git/config", 404),                                 # location ~ /\.
+    ("https_url", f".well-known/acme-challenge/{ACME_TOKEN}", 200),    # location ^~ /.well-known/
+    ("http_url", "modules/", 301),                                     # location / (the redirect)
+    ("http_url", f".well-known/acme-challenge/{ACME_TOKEN}", 200),     # location ^~ /.well-known/
+    ("http_url", ".well-known/no-such-file", 404),                     # location ^~ /.well-known/, missing
+]
+
+
+@pytest.mark.parametrize(("url", "path", "status"), EVERY_LOCATION)
+def test_every_location_sends_every_header(nginx: Nginx, url: str, path: str, status: int) -> None:
+    got_status, headers, _ = fetch(getattr(nginx, url) + path)
+    assert got_status == status
+    missing = [name for name in headers_in_file() if name not in headers]
+    assert not missing, f"{url} {path!r} is missing {missing}"
+    for name, value in headers_in_file().items():
+        if value is not None:
+            assert headers[name] == value, name
+
+
+def _blocks(conf_text: str) -> dict:
+    """nginx configuration text as a tree: {"name", "directives", "children"}, with comments removed."""
+    root: dict = {"name": "", "directives": [], "children": []}
+    stack, statement, quote = [root], "", None
+    lines = []
+    for line in conf_text.splitlines():  # a '#' outside quotes starts a comment
+        kept, in_quote = "", None
+        for char in line:
+            if char in "\"'" and in_quote in (None, char):
+                in_quote = None if in_quote else char
+            elif char == "#" and in_quote is None:
+                break
+            kept += char
+        lines.append(kept)
+    for char in "\n".join(lines):
+        if char in "\"'" and quote in (None, char):
+            quote = None if quote else char
+        if quote is None and char == "{":
+            block = {"name": " ".join(statement.split()), "directives": [], "children": []}
+            stack[-1]["children"].append(block)
+            stack.append(block)
+            statement = ""
+        elif quote is None and char == "}":
+            stack.pop()
+            statement = ""
+        elif quote is None and char == ";":
+            stack[-1]["directives"].append(" ".join(statement.split()))
+            statement = ""
+        else:
+            statement += char
+    return root
+
+
+def header_problems(conf_text: str) -> list[str]:
+    """Where nginx's inheritance rule would drop the course's headers, in words."""
+    problems = []
+
+    def check_locations(block: dict, server: str) -> None:
+        for child in block["children"]:
+            if child["name"].startswith("location"):
+                adds = [d for d in child["directives"] if d.startswith("add_header ")]
+                if adds and HEADERS_INCLUDE not in child["directives"]:
+                    problems.append(f"{server}, '{child['name']}': has its own add_header, so nginx drops the course's "
+                                    f"headers there. Add '{HEADERS_INCLUDE};' to it.")
+                check_locations(child, server)
+
+    servers = [block for block in _blocks(conf_text)["children"] if block["name"] == "server"]
+    if not servers:
+        problems.append("no server block")
+    for server in servers:
+        name = next((d for d in server["directives"] if d.startswith("listen ")), "a server")
+        if HEADERS_INCLUDE not in server["directives"]:
+            problems.append(f"server with '{name}': does not have '{HEADERS_INCLUDE};'.")
+        problems += [f"server with '{name}': '{' '.join(d.split()[:2])}' belongs in deploy/security-headers.conf, "
+                     "so that every location sends it." for d in server["directives"] if d.startswith("add_header ")]
+        check_locations(server, f"server with '{name}'")
+    return problems
+
+
+def test_every_server_and_location_keeps_the_headers() -> None:
+    """nginx drops the server's headers in a location with an add_header of its own, silently."""
+    assert header_problems(DEPLOY_CONF.read_text(encoding="utf-8")) == []
+
+
+def test_a_location_with_its_own_header_but_no_include_is_caught() -> None:
+    """The check above can fail: the mistake it guards against, made on purpose."""
+    conf = DEPLOY_CONF.read_text(encoding="utf-8")
+    broken = conf.replace("    location / {\n        try_files", '    location / {\n        add_header X-Robots-Tag "noindex";\n        try_files', 1)
+    assert broken != conf
+    problems = header_problems(broken)
+    assert len(problems) == 1 and "'location /': has its own add_header" in problems[0], problems
+    fixed = broken.replace('add_header X-Robots-Tag "noindex";', f'{HEADERS_INCLUDE};\n        add_header X-Robots-Tag "noindex";')
+    assert header_problems(fixed) == []
+    assert header_problems(conf.replace(f"    {HEADERS_INCLUDE};\n", "", 1))[0].startswith("server with 'listen 80'")
 
 
 # --- In Chromium: no policy violations, no failed requests -------------------------------
@@ -207,7 +468,8 @@ def _is_missing_page_notice(message) -> bool:
 @pytest.fixture(scope="module")
 def nginx_tab(browser, nginx_url: str):
     """One Chromium tab on the nginx-served site, recording console errors and failed requests."""
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    # The certificate is the test's own, which Chromium does not know.
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, ignore_https_errors=True)
     context.add_init_script(_RECORD_VIOLATIONS)
     tab = context.new_page()
     tab.problems = []  # type: ignore[attr-defined]

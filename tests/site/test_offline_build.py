@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import shutil
+import socket
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -23,10 +25,38 @@ def test_strict_build_passes_with_the_network_off(tmp_path: Path) -> None:
     assert "WARNING" not in result.stderr, result.stderr[-3000:]
 
 
+# Connects to a port on loopback and prints the error's name (ECONNREFUSED, ENETUNREACH...) or CONNECTED.
+_CONNECT_PROBE = """
+import errno, socket, sys
+try:
+    socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=5).close()
+    print("CONNECTED")
+except OSError as error:
+    print(errno.errorcode.get(error.errno, repr(error)))
+"""
+
+
+def connection_error(port: int, *, network: bool) -> str:
+    """The error a connection to 127.0.0.1:port meets, with the network on or inside `unshare -rn`."""
+    command = [sys.executable, "-c", _CONNECT_PROBE, str(port)]
+    result = subprocess.run(command if network else ["unshare", "-rn", *command], capture_output=True, text=True,
+                            timeout=30)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
 def test_network_really_is_off_inside_unshare() -> None:
-    """Proves the test above means something: inside `unshare -rn` even loopback has no address."""
+    """Proves the build test means something: inside `unshare -rn` even loopback is unreachable.
+
+    Any failed connection would not do: with the network on, a closed port fails too. So the same
+    probe runs on both sides of the switch, at a port bound (but not listening) here, which refuses.
+    """
     if not network_namespaces_work():
         pytest.skip("no `unshare -rn` on this machine")
-    probe = "import socket; socket.create_connection(('127.0.0.1', 9), timeout=2)"
-    result = subprocess.run(["unshare", "-rn", "python3", "-c", probe], capture_output=True, text=True)
-    assert result.returncode != 0
+    with socket.socket() as closed_port:
+        closed_port.bind(("127.0.0.1", 0))
+        port = closed_port.getsockname()[1]
+        outside = connection_error(port, network=True)
+        inside = connection_error(port, network=False)
+    assert outside == "ECONNREFUSED", f"with the network on, the probe should be refused, not {outside}"
+    assert inside == "ENETUNREACH", f"inside `unshare -rn` the network should be unreachable, not {inside}"
