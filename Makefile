@@ -35,10 +35,13 @@ serve: build
 	@echo "The course is at http://127.0.0.1:$(PORT)/  (press Ctrl+C to stop)"
 	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory site
 
-## test: run every test: the JavaScript unit tests (Node's own runner), then pytest (builds the course itself, in a temporary folder)
+## test: run every test: the JavaScript unit tests (Node's own runner), then pytest (builds the course itself, in a
+## temporary folder), then say where the screenshots are
 test: setup
 	node --test tests/js/
-	$(BIN)/python -m pytest
+	@status=0; $(BIN)/python -m pytest || status=$$?; \
+	echo "Screenshots of the pages as a learner sees them (tests/site/test_browser_looking.py): $(CURDIR)/test-artefacts/looking/"; \
+	exit $$status
 
 ## check-readability: plain-English report for one page or folder, e.g. make check-readability FILE=docs/modules
 check-readability: setup

@@ -108,7 +108,7 @@ def _question_html(name: str, title: str, extra: list[str], answers: list[tuple[
         + f'<p class="app-quiz__hint" id="{name}-hint">{hint}</p>'
         f'<div class="app-quiz__options">{"".join(options)}</div>'
         f"</fieldset>"
-        f'<button type="button" class="app-button app-quiz__check js-quiz-check" hidden>Check my answer</button>'
+        f'<button type="submit" class="app-button app-quiz__check js-quiz-check" hidden>Check my answer</button>'
         f'<div class="app-quiz__feedback js-quiz-feedback" role="status"></div>'
         f"</form>"
         f'<details class="app-quiz__answer"><summary>Show the answer</summary>{reveal}'

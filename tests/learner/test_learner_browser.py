@@ -148,6 +148,21 @@ def test_answer_wrongly_then_rightly_and_hear_why(tab: Page, site_url: str) -> N
     expect(feedback).to_contain_text(why)
 
 
+def test_enter_in_a_question_checks_the_answer_without_reloading(tab: Page, site_url: str) -> None:
+    tab.goto(site_url + MODULE_1)
+    address = tab.url
+    tab.evaluate("window.appNotReloaded = true")
+    question = tab.locator(".app-quiz").first
+    right_answer = question.locator("details strong").first.text_content()
+    choice = question.get_by_role("group").get_by_label(right_answer, exact=True)
+    choice.focus()
+    tab.keyboard.press(" ")
+    tab.keyboard.press("Enter")
+    expect(question.get_by_role("status")).to_have_text(re.compile(r"^Right\."))
+    assert tab.evaluate("window.appNotReloaded === true")
+    assert tab.url == address
+
+
 def test_several_right_answers_use_checkboxes_and_need_them_all(tab: Page, site_url: str) -> None:
     tab.goto(site_url + MODULE_6)
     question = tab.locator(".app-quiz").filter(has=tab.locator('input[type="checkbox"]')).first

@@ -96,17 +96,60 @@ def test_skip_link_shows_above_the_header_when_focused(page, site_url: str) -> N
     assert on_top
 
 
-def test_colour_choice_is_remembered(page, site_url: str) -> None:
+def test_colours_are_chosen_by_name_from_the_keyboard_and_remembered(page, site_url: str) -> None:
     page.goto(site_url)
     assert page.locator("body").get_attribute("data-md-color-scheme") == "default"
-    # The visible toggle is Material's <label> for a hidden radio button.
-    page.locator("form[data-md-component=palette] label:not([hidden])").click()
+    colours = page.get_by_role("button", name="Colours")
+    colours.focus()
+    page.keyboard.press("Enter")
+    assert colours.get_attribute("aria-expanded") == "true"
+    choices = page.get_by_role("group", name="Choose the colours")
+    assert [choice.inner_text().strip() for choice in choices.get_by_role("button").all()] == ["Light", "Dark", "High contrast"]
+    assert choices.get_by_role("button", name="Light", pressed=True).is_visible()
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    page.keyboard.press(" ")
     assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
-    page.locator("form[data-md-component=palette] label:not([hidden])").click()
+    assert choices.get_by_role("button", pressed=True).inner_text().strip() == "Dark"
+    # Stored as Material's own toggle stores it, which its first script reads on every page.
+    assert page.evaluate("JSON.parse(localStorage.getItem('/.__palette'))") == {
+        "index": 1, "color": {"media": "", "scheme": "slate", "primary": "custom", "accent": "custom"}}
+    page.keyboard.press("Escape")
+    assert colours.get_attribute("aria-expanded") == "false"
+    assert colours.evaluate("button => button === document.activeElement")
     page.goto(site_url + "glossary/")
-    assert page.locator("body").get_attribute("data-md-color-scheme") == "high-contrast"
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    page.get_by_role("button", name="Colours").click()
+    page.get_by_role("button", name="High contrast").click()
     page.reload()
     assert page.locator("body").get_attribute("data-md-color-scheme") == "high-contrast"
+    page.get_by_role("button", name="Colours").click()
+    assert page.get_by_role("button", name="High contrast", pressed=True).is_visible()
+
+
+@pytest.mark.parametrize("width, height, zoom", [(320, 640, 1), (640, 400, 2)], ids=["320px", "200-percent-zoom"])
+def test_the_colour_choices_fit_the_screen_with_44px_targets(width: int, height: int, zoom: int, browser, site_url: str) -> None:
+    context = browser.new_context(viewport={"width": width, "height": height}, device_scale_factor=zoom)
+    tab = context.new_page()
+    tab.goto(site_url)
+    tab.get_by_role("button", name="Colours").click()
+    boxes = [choice.bounding_box() for choice in tab.get_by_role("group", name="Choose the colours").get_by_role("button").all()]
+    context.close()
+    assert len(boxes) == 3
+    for box in boxes:
+        assert box["width"] >= 44 and box["height"] >= 44, box
+        assert 0 <= box["x"] and box["x"] + box["width"] <= width and box["y"] + box["height"] <= height, box
+
+
+def test_without_javascript_the_page_is_light_and_has_no_colour_button(browser, site_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto(site_url)
+    scheme = tab.locator("body").get_attribute("data-md-color-scheme")
+    colour_buttons = tab.get_by_role("button", name="Colours").count()
+    context.close()
+    assert scheme == "default"
+    assert colour_buttons == 0
 
 
 def test_menu_button_works_with_space_and_escape(browser, site_url: str) -> None:

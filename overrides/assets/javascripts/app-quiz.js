@@ -26,8 +26,9 @@
     var why = part.querySelector(".js-quiz-why");
     var options = Array.prototype.slice.call(part.querySelectorAll(".js-quiz-option"));
 
-    form.addEventListener("submit", function (event) { event.preventDefault(); });
-    button.addEventListener("click", function () {
+    // The check button submits the form, so Enter in the form checks too; the page never reloads.
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
       var result = feedbackFor(options);
       var answered = options.some(function (option) { return option.checked; });
       var reason = answered ? " " + why.textContent.trim() : "";
