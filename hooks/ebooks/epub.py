@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 import zipfile
 from pathlib import Path
+from typing import Callable
 
 from ebooks.pandoc import run_pandoc
-from ebooks.word import Metadata
+from ebooks.word import LANGUAGE, Metadata
 
 STYLESHEET = Path(__file__).with_name("epub.css")
 # Chapters split at each main heading (a part, or a page at the top level); the contents go two levels down.
@@ -28,6 +29,8 @@ SUMMARY = ("This e-book is all text, in plain English. It has a table of content
            "and tables with header rows. Your e-reader's own text size, font and colours work with it. "
            "The answers to the questions are at the back, with links to and from each question.")
 _METADATA_END = re.compile(r"</metadata>")
+_PACKAGE = re.compile(r"<package\b(?![^>]*xml:lang)")
+_TOC_NAV = re.compile(r'<nav epub:type="toc"(?![^>]*role=)')
 
 
 def accessibility_metadata(summary: str = SUMMARY) -> str:
@@ -41,7 +44,9 @@ def accessibility_metadata(summary: str = SUMMARY) -> str:
 
 
 def add_accessibility_metadata(opf: str) -> str:
-    """The package document `opf` with the accessibility metadata added at the end of its `<metadata>`."""
+    """The package document `opf` with its language on `<package>` and the accessibility metadata in `<metadata>`."""
+    # Ace needs the language on the package itself (xml:lang), not only in dc:language; pandoc 2.17 leaves it off.
+    opf = _PACKAGE.sub(f'<package xml:lang="{LANGUAGE}"', opf, count=1)
     if 'property="schema:accessMode"' in opf:
         return opf
     added, count = _METADATA_END.subn(f"  {accessibility_metadata()}\n  </metadata>", opf, count=1)
@@ -53,22 +58,28 @@ def add_accessibility_metadata(opf: str) -> str:
 def write_epub(html: str, target: Path, metadata: Metadata) -> Path:
     """Write `html` as an EPUB 3 e-book at `target`, with its accessibility metadata."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    run_pandoc(["--from=html", "--to=epub3", f"--css={STYLESHEET}", f"--epub-chapter-level={CHAPTER_LEVEL}",
-                f"--toc-depth={CONTENTS_DEPTH}", "--output", str(target), *metadata.pandoc_arguments()],
+    run_pandoc(["--from=html-auto_identifiers", "--to=epub3", f"--css={STYLESHEET}", f"--epub-chapter-level={CHAPTER_LEVEL}",
+                f"--toc-depth={CONTENTS_DEPTH}", "--output", str(target), *metadata.pandoc_arguments(date_in_words=False)],
                source=html, target=target)
-    rewrite_package_document(target, add_accessibility_metadata)
+    rewrite_files(target, {".opf": add_accessibility_metadata, "nav.xhtml": toc_role})
     return target
 
 
-def rewrite_package_document(path: Path, change) -> None:
-    """Apply `change` to the package document (.opf) inside the EPUB at `path`, keeping `mimetype` first and stored."""
+def toc_role(navigation: str) -> str:
+    """The navigation document with the ARIA role that matches its table of contents' epub:type."""
+    return _TOC_NAV.sub('<nav epub:type="toc" role="doc-toc"', navigation, count=1)
+
+
+def rewrite_files(path: Path, changes: dict[str, Callable[[str], str]]) -> None:
+    """Apply each change to the files whose names end as its key inside the EPUB at `path`, keeping `mimetype` first and stored."""
     with zipfile.ZipFile(path) as archive:
         entries = [(info, archive.read(info.filename)) for info in archive.infolist()]
     temporary = path.with_suffix(".tmp")
     with zipfile.ZipFile(temporary, "w") as archive:
         for info, data in entries:
-            if info.filename.endswith(".opf"):
-                data = change(data.decode("utf-8")).encode("utf-8")
+            for ending, change in changes.items():
+                if info.filename.endswith(ending):
+                    data = change(data.decode("utf-8")).encode("utf-8")
             kind = zipfile.ZIP_STORED if info.filename == "mimetype" else zipfile.ZIP_DEFLATED
             archive.writestr(info, data, compress_type=kind)
     temporary.replace(path)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -30,8 +31,12 @@ class MadeFile:
 
 def metadata_for(ebook: Ebook, cover: Cover) -> Metadata:
     """The file's metadata from its pack and the packs' cover."""
+    try:
+        iso_date = dt.datetime.strptime(cover.date, "%d %B %Y").date().isoformat()
+    except ValueError:
+        iso_date = dt.date.today().isoformat()
     return Metadata(title=ebook.pack.title, course=cover.course, organisation=cover.organisation,
-                    version=cover.version, date=cover.date, description=ebook.pack.description)
+                    version=cover.version, date=cover.date, description=ebook.pack.description, iso_date=iso_date)
 
 
 def make_one(ebook: Ebook, pages: list[SourcePage], cover: Cover, downloads: Path, reference: Path) -> MadeFile:

@@ -38,7 +38,26 @@ def reflowable_html(pack_html: str) -> str:
         if title.find("strong") is None:
             title.wrap(soup.new_tag("strong")).wrap(soup.new_tag("p")).unwrap()
     _link_answers_both_ways(soup)
+    _flatten_sections(soup)
     return str(soup)
+
+
+def _flatten_sections(soup: BeautifulSoup) -> None:
+    """Give each section's id to its heading and drop the section, so pandoc sees the headings' real levels.
+
+    pandoc starts a new EPUB chapter only at a main heading that is not inside a
+    block, and a heading keeps its id (which links point at) where a section's is lost.
+    A section with no heading of its own (a part's introduction) stays a block with its id.
+    """
+    for main in soup.find_all("main"):
+        main.unwrap()
+    for section in soup.find_all("section"):
+        first = next((child for child in section.children if getattr(child, "name", None)), None)
+        if first is not None and first.name in ("h1", "h2", "h3", "h4", "h5", "h6") and not first.get("id") and section.get("id"):
+            first["id"] = section["id"]
+            section.unwrap()
+        else:
+            section.name = "div"
 
 
 def _link_answers_both_ways(soup: BeautifulSoup) -> None:
@@ -51,7 +70,8 @@ def _link_answers_both_ways(soup: BeautifulSoup) -> None:
         key = link["href"][len(f"#{ANSWERS_ID}-"):]
         ids = asked.setdefault(key, [])
         ids.append(question_id(key, len(ids) + 1))
-        paragraph["id"] = ids[-1]
+        # pandoc keeps the id of a div (or a heading), not of a paragraph.
+        paragraph.wrap(soup.new_tag("div", id=ids[-1]))
     for group in soup.select(ANSWERS_GROUP):
         key = str(group.get("id", ""))[len(f"{ANSWERS_ID}-"):]
         for answer, target in zip(group.select(".app-pack__answer"), asked.get(key, [])):

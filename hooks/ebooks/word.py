@@ -26,17 +26,20 @@ class Metadata:
     version: str
     date: str
     description: str
+    # The date as YYYY-MM-DD: an EPUB's dc:date must be a date, not words.
+    iso_date: str
 
-    def pandoc_arguments(self) -> list[str]:
+    def pandoc_arguments(self, *, date_in_words: bool = True) -> list[str]:
         """The metadata as pandoc `-M` arguments: title, course as subtitle, organisation as author, language."""
+        date = f"Version {self.version}, {self.date}" if date_in_words else self.iso_date
         return ["-M", f"title={self.title}", "-M", f"subtitle={self.course}", "-M", f"author={self.organisation}",
-                "-M", f"date=Version {self.version}, {self.date}", "-M", f"lang={LANGUAGE}",
+                "-M", f"date={date}", "-M", f"lang={LANGUAGE}",
                 "-M", f"description={self.description}", "-M", f"subject={self.course}"]
 
 
 def write_docx(html: str, target: Path, metadata: Metadata, reference: Path) -> Path:
     """Write `html` as a large-print Word document at `target`."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    run_pandoc(["--from=html", "--to=docx", f"--reference-doc={reference}", "--output", str(target),
+    run_pandoc(["--from=html-auto_identifiers", "--to=docx", f"--reference-doc={reference}", "--output", str(target),
                 *metadata.pandoc_arguments()], source=html, target=target)
     return target
