@@ -45,7 +45,8 @@ def test_a_renamed_marker_is_named_with_its_line_and_the_known_ones() -> None:
     ("progress.md", "<!-- app:progress -->\n<!-- app:certificate -->\n"),  # app:clear is missing
     ("notes.md", "<!-- app:notes -->\n<!-- app:clear -->\n"),  # app:notes-tools is missing
     ("help.md", "# Help\n"),
-    ("print.md", "# Print\n"),
+    ("print.md", "# Print\n<!-- print-word-and-epub -->\n"),  # print-packs is missing
+    ("print.md", "# Print\n<!-- print-packs -->\n"),  # print-word-and-epub is missing
     ("index.md", "# Start\n"),
 ])
 def test_a_missing_marker_stops_the_page(page: str, text: str) -> None:
