@@ -19,11 +19,12 @@ FORM_FILES = [f"{FORMS_FOLDER}/{Path(uri).stem}.docx" for uri in TRAINER_FORMS i
 WORD_FILES = [f"{slug}.docx" for slug in WORD_PACKS] + HANDOUT_FILES + FORM_FILES
 EPUB_FILES = [f"{slug}.epub" for slug in EPUB_PACKS]
 EPUBCHECK_JAR = Path("/usr/share/java/epubcheck.jar")
+# The organisation named in the course's own mkdocs.yml, which every file must carry.
+ORGANISATION = yaml.load((PROJECT_DIR / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)["extra"]["organisation"]["name"]
 ACE = PROJECT_DIR / "node_modules" / ".bin" / "ace-puppeteer"
 
 
 @pytest.fixture(scope="session")
 def downloads(site_dir: Path) -> Path:
     return site_dir / "downloads"
-ORGANISATION = yaml.load((PROJECT_DIR / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)["extra"]["organisation"]["name"]
 

@@ -11,6 +11,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from ebooks.reference_docx import BODY_POINTS, HEADING_POINTS, large_print_reference
+from ebooks.word import Metadata, write_docx
 from word_epub.conftest import FORM_FILES, HANDOUT_FILES, ORGANISATION, TITLES, WORD_FILES
 
 BODY_STYLES = ("Normal", "Body Text", "First Paragraph", "Compact")
@@ -26,6 +27,18 @@ def test_reference_document_is_large_print(tmp_path: Path) -> None:
         heading = styles[f"Heading {level}"]
         assert heading.font.size == Pt(HEADING_POINTS[level]) and heading.font.size > Pt(BODY_POINTS)
         assert heading.font.bold is True and heading.font.italic is False
+
+
+def test_images_keep_their_alt_text(tmp_path: Path) -> None:
+    from PIL import Image
+
+    Image.new("RGB", (20, 10), "white").save(tmp_path / "chart.png")
+    html = f'<h1>Chart</h1><p><img src="{tmp_path / "chart.png"}" alt="A bar chart of who came to each meeting"></p>'
+    metadata = Metadata("Chart", "Course", "Organisation", "1.0", "1 May 2026", "A chart.", "2026-05-01")
+    target = write_docx(html, tmp_path / "chart.docx", metadata, large_print_reference(tmp_path / "reference.docx"))
+    with zipfile.ZipFile(target) as archive:
+        body = archive.read("word/document.xml").decode("utf-8")
+    assert 'descr="A bar chart of who came to each meeting"' in body
 
 
 def test_every_handout_and_form_has_a_file() -> None:
@@ -84,7 +97,7 @@ def test_handbook_and_trainers_guide_have_three_heading_levels(downloads: Path) 
         assert {"Heading 1", "Heading 2", "Heading 3"} <= styles, name
 
 
-def test_trainer_notes_only_in_the_trainers_guide(downloads: Path) -> None:
+def test_learners_files_leave_out_the_trainers_notes(downloads: Path) -> None:
     """The Word copies say what their PDFs say: the learner's handbook leaves the trainer's notes out."""
     def text(name: str) -> str:
         return "\n".join(paragraph.text for paragraph in Document(str(downloads / name)).paragraphs)
