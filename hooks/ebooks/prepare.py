@@ -77,6 +77,8 @@ def _link_answers_both_ways(soup: BeautifulSoup) -> None:
         for answer, target in zip(group.select(".app-pack__answer"), asked.get(key, [])):
             back = soup.new_tag("p", attrs={"class": "app-pack__back-link"})
             link = soup.new_tag("a", href=f"#{target}")
-            link.string = "Back to the question"
+            title = answer.select_one(".app-pack__question-title")
+            # Each link says which question it goes back to: a list of links all called the same tells a screen reader user nothing.
+            link.string = f"Back to the question: {title.get_text(' ', strip=True)}" if title else "Back to the question"
             back.append(link)
             answer.append(back)

@@ -55,9 +55,10 @@ def test_answers_link_back_to_each_question() -> None:
     pack = ('<main><section id="page"><h2>Page</h2><p class="app-pack__answers-link"><a href="#app-pack-answers-page">the answers</a></p>'
             '<p class="app-pack__answers-link"><a href="#app-pack-answers-page">the answers</a></p></section>'
             '<section id="app-pack-answers"><h1>Answers</h1><section class="app-pack__answers-group" id="app-pack-answers-page"><h2>Page</h2>'
-            '<div class="app-pack__answer">one</div><div class="app-pack__answer">two</div></section></section></main>')
+            '<div class="app-pack__answer">one</div><div class="app-pack__answer"><p class="app-pack__question-title"><strong>Who decides?</strong></p></div></section></section></main>')
     soup = BeautifulSoup(reflowable_html(pack), "html.parser")
     assert [a["href"] for a in soup.select(".app-pack__back-link a")] == ["#page-question-1", "#page-question-2"]
+    assert soup.select(".app-pack__back-link a")[1].get_text() == "Back to the question: Who decides?"
     assert soup.select_one("#page-question-2 a")["href"] == "#app-pack-answers-page"
     # Sections become headings with their ids, so pandoc starts chapters at main headings.
     assert soup.find("section") is None and soup.find("h1")["id"] == "app-pack-answers"
