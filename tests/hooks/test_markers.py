@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import PROJECT_DIR, build_site
+from ebooks.download_list import MARKER as WORD_AND_EPUB_MARKER
 from glossary_page import GLOSSARY_MARKER
 from markers import MARKERS, marker_problems, markers_in, unfilled_markers
 from offline_copy import DOWNLOAD_MARKER
@@ -18,7 +19,8 @@ DOCS = PROJECT_DIR / "docs"
 FIXTURE = PROJECT_DIR / "tests" / "fixtures" / "renamed-marker"
 
 
-@pytest.mark.parametrize("constant", [RUN_BY_MARKER, CONTACT_MARKER, GLOSSARY_MARKER, DOWNLOAD_MARKER, PRINT_PACKS_MARKER, REPORT_MARKER])
+@pytest.mark.parametrize("constant", [RUN_BY_MARKER, CONTACT_MARKER, GLOSSARY_MARKER, DOWNLOAD_MARKER, PRINT_PACKS_MARKER,
+                                      WORD_AND_EPUB_MARKER, REPORT_MARKER])
 def test_each_hook_marker_is_in_the_table(constant: str) -> None:
     assert constant in {marker.text for marker in MARKERS}
 
