@@ -104,3 +104,19 @@ def test_learners_files_leave_out_the_trainers_notes(downloads: Path) -> None:
 
     for name in ("learners-handbook.docx", "session-1-pack.docx", "session-2-pack.docx"):
         assert "Talk notes for the trainer" not in text(name), name
+
+
+def test_missing_pandoc_gives_the_command_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    from ebooks import pandoc
+
+    monkeypatch.setattr(pandoc.shutil, "which", lambda name: None)
+    with pytest.raises(pandoc.PandocMissing, match="apt-get install pandoc"):
+        pandoc.find_pandoc()
+
+
+def test_a_pandoc_error_names_the_file(tmp_path: Path) -> None:
+    from ebooks.pandoc import PandocFailed, run_pandoc
+
+    target = tmp_path / "broken.docx"
+    with pytest.raises(PandocFailed, match="broken.docx"):
+        run_pandoc(["--from=no-such-format", "--output", str(target)], source="", target=target)
