@@ -35,6 +35,7 @@ MARKERS: tuple[Marker, ...] = (
     Marker("glossary-entries", "the glossary's entries (hooks/glossary_page.py)", ("glossary.md",)),
     Marker("readability-report", "every page's plain-English scores (hooks/readability_hook.py)", ("authors/readability.md",)),
     Marker("print-packs", "the list of PDF packs (hooks/print_packs/download_list.py)", ("print.md",)),
+    Marker("print-word-and-epub", "the list of Word and EPUB files (hooks/ebooks/download_list.py)", ("print.md",)),
     Marker("offline-copy-download", "the link to the offline copy (hooks/offline_copy.py)", ("help.md",)),
     Marker("app:progress", "the learner's progress list (hooks/learner_pages.py)", ("progress.md",)),
     Marker("app:certificate", "the certificate (hooks/learner_pages.py)", ("progress.md",)),

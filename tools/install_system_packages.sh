@@ -5,6 +5,8 @@
 #   libpango  - the text layout library WeasyPrint uses to make the PDFs
 #   Java      - runs the Nu HTML Checker (vnu), which the tests use to check every page's HTML
 #   nodejs/npm - install vnu (package.json) and run the JavaScript unit tests
+#   pandoc    - makes the Word documents and EPUB e-books (hooks/ebooks/)
+#   epubcheck - the tests check each EPUB with it (it runs on Java)
 # Does nothing when they are all there already.
 set -eu
 
@@ -17,6 +19,8 @@ python3 -c 'import ensurepip, venv' 2>/dev/null || missing="$missing python3-ven
 command -v java >/dev/null 2>&1 || missing="$missing default-jre-headless"
 command -v node >/dev/null 2>&1 || missing="$missing nodejs"
 command -v npm >/dev/null 2>&1 || missing="$missing npm"
+command -v pandoc >/dev/null 2>&1 || missing="$missing pandoc"
+[ -f /usr/share/java/epubcheck.jar ] || missing="$missing epubcheck"
 
 if [ -z "$missing" ]; then
     exit 0

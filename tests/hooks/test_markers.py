@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import PROJECT_DIR, build_site
+from ebooks.download_list import MARKER as WORD_AND_EPUB_MARKER
 from glossary_page import GLOSSARY_MARKER
 from markers import MARKERS, marker_problems, markers_in, unfilled_markers
 from offline_copy import DOWNLOAD_MARKER
@@ -18,7 +19,8 @@ DOCS = PROJECT_DIR / "docs"
 FIXTURE = PROJECT_DIR / "tests" / "fixtures" / "renamed-marker"
 
 
-@pytest.mark.parametrize("constant", [RUN_BY_MARKER, CONTACT_MARKER, GLOSSARY_MARKER, DOWNLOAD_MARKER, PRINT_PACKS_MARKER, REPORT_MARKER])
+@pytest.mark.parametrize("constant", [RUN_BY_MARKER, CONTACT_MARKER, GLOSSARY_MARKER, DOWNLOAD_MARKER, PRINT_PACKS_MARKER,
+                                      WORD_AND_EPUB_MARKER, REPORT_MARKER])
 def test_each_hook_marker_is_in_the_table(constant: str) -> None:
     assert constant in {marker.text for marker in MARKERS}
 
@@ -45,7 +47,8 @@ def test_a_renamed_marker_is_named_with_its_line_and_the_known_ones() -> None:
     ("progress.md", "<!-- app:progress -->\n<!-- app:certificate -->\n"),  # app:clear is missing
     ("notes.md", "<!-- app:notes -->\n<!-- app:clear -->\n"),  # app:notes-tools is missing
     ("help.md", "# Help\n"),
-    ("print.md", "# Print\n"),
+    ("print.md", "# Print\n<!-- print-word-and-epub -->\n"),  # print-packs is missing
+    ("print.md", "# Print\n<!-- print-packs -->\n"),  # print-word-and-epub is missing
     ("index.md", "# Start\n"),
 ])
 def test_a_missing_marker_stops_the_page(page: str, text: str) -> None:
