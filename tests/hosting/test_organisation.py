@@ -136,7 +136,7 @@ def test_good_settings_are_kept_and_tidied() -> None:
         ({"emial": "courses@example.org"}, "'extra.organisation.emial' is not a setting we know"),
         ({"next_course": {"date": "5 March"}}, "'extra.organisation.next_course.date' is not a setting we know"),
         ({"safeguarding_contact": {"telephone": "0113 496 0000"}},
-         "'extra.organisation.safeguarding_contact.telephone' is not a setting we know. The settings are: name, phone, email."),
+         "'extra.organisation.safeguarding_contact.telephone' is not a setting we know. Check the spelling. The settings are: name, phone, email."),
         ({"safeguarding_contact": {"phone": "ring Sam"}}, "'extra.organisation.safeguarding_contact.phone: \"ring Sam\"' is not a phone number"),
         ({"safeguarding_contact": {"email": "sam.example.org"}}, "'extra.organisation.safeguarding_contact.email: \"sam.example.org\"' has no \"@\""),
         ({"name": ""}, "'extra.organisation.name' is empty"),

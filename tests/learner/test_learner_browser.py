@@ -195,7 +195,7 @@ def test_note_is_kept_downloaded_cleared_and_loaded_back(tab: Page, site_url: st
     saved = tmp_path / download_info.value.suggested_filename
     download_info.value.save_as(saved)
     text = saved.read_text(encoding="utf-8")
-    assert "It was consultation." in text and "Think of a time" in text
+    assert "It was consultation." in text and "When were you last asked for your views" in text
 
     tab.get_by_role("button", name="Clear my progress and notes").first.click()
     tab.get_by_role("button", name="Yes, clear everything").first.click()
