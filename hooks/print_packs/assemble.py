@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup, Tag
 
 from print_packs.cards import CardSet, CardSource, card_set_html, card_sets
 from print_packs.clean import (
-    Question, answers_html, fragment, paper_questions, paper_reflections, paper_tick_boxes, remove_screen_only, remove_trainer_notes,
+    Question, answers_html, fragment, paper_questions, paper_reflections, remove_screen_only, remove_trainer_notes,
 )
 from print_packs.contents import ContentsEntry, contents_html
 from print_packs.handouts import keep_only_handouts
@@ -107,7 +107,6 @@ def prepare_page(page: SourcePage, pack: Pack, *, keys: dict[str, str], level_sh
     answers_anchor = f"{ANSWERS_ID}-{key}" if pack.answers_at_back else None
     questions = paper_questions(soup, answers_anchor=answers_anchor)
     paper_reflections(soup)
-    paper_tick_boxes(soup)
     linearise_wide_tables(soup)
     mark_write_in_columns(soup)
     main_heading = soup.find("h1")

@@ -57,34 +57,6 @@ def remove_screen_only(root: Tag) -> None:
         del element["tabindex"]
 
 
-TICK_BOX = "\u2610"
-
-
-def paper_tick_boxes(root: Tag) -> int:
-    """Draw each "☐" in a form as a box on paper; return how many.
-
-    Atkinson Hyperlegible has no ballot-box character, so the PDF would set it
-    in another typeface. A bordered box (app-print.css) prints the same in any
-    font, and the words beside it still say what to tick.
-    """
-    count = 0
-    for text in list(root.find_all(string=lambda value: TICK_BOX in value)):
-        if text.find_parent(["script", "style"]) is not None:
-            continue
-        pieces = str(text).split(TICK_BOX)
-        replacement = []
-        for index, piece in enumerate(pieces):
-            if index:
-                replacement.append(fragment('<span class="app-tick-box"></span>').span)
-                count += 1
-            if piece:
-                replacement.append(NavigableString(piece))
-        for item in replacement:
-            text.insert_before(item)
-        text.extract()
-    return count
-
-
 def _is_heading(element: object) -> bool:
     return isinstance(element, Tag) and element.name in _HEADINGS
 

@@ -204,3 +204,12 @@ def test_the_hook_makes_a_missing_part_a_build_error_naming_the_page(caplog: pyt
     assert caplog.records[0].getMessage().startswith(
         "Doc file 'modules/01-what.md': could not find Material's search dialog")
     assert "update hooks/page_chrome.py" in caplog.records[0].getMessage()
+
+
+def test_tick_boxes_become_named_boxes_and_other_pages_are_unchanged() -> None:
+    from page_chrome import TICK_BOX_HTML, tick_boxes
+
+    changed = tick_boxes("<td>☐ Yes ☐ No</td>")
+    assert changed.html == f"<td>{TICK_BOX_HTML} Yes {TICK_BOX_HTML} No</td>" and changed.missing == ()
+    assert 'role="img" aria-label="tick box"' in TICK_BOX_HTML
+    assert tick_boxes("<p>No boxes.</p>").html == "<p>No boxes.</p>"

@@ -158,13 +158,3 @@ def test_columns_left_empty_to_fill_in_are_marked() -> None:
     marked = [cell.get_text(strip=True) for cell in soup.select(f".{WRITE_IN}")]
     assert marked == ["Our light", "", ""], "only the column empty in every row, with its heading"
 
-
-def test_tick_boxes_are_drawn_as_boxes_on_paper() -> None:
-    from print_packs.clean import paper_tick_boxes
-
-    soup = fragment("<p>☐ Yes ☐ No</p><p>No boxes here.</p>")
-    assert paper_tick_boxes(soup) == 2
-    assert "☐" not in str(soup)
-    paragraph = soup.p
-    assert [child.name or str(child) for child in paragraph.children] == ["span", " Yes ", "span", " No"]
-    assert all(span["class"] == ["app-tick-box"] for span in paragraph.find_all("span"))
