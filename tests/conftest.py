@@ -5,9 +5,11 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import shutil
 import subprocess
 import sys
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -43,14 +45,39 @@ def build_site(config_file: Path, site_dir: Path, *, extra_env: dict[str, str] |
     return subprocess.run(command, cwd=config_file.parent, capture_output=True, text=True, env=env, timeout=600)
 
 
+def network_namespaces_work() -> bool:
+    """Whether this machine can switch the network off for one command (`unshare -rn`)."""
+    return shutil.which("unshare") is not None and subprocess.run(["unshare", "-rn", "true"], capture_output=True).returncode == 0
+
+
+@dataclass(frozen=True)
+class SessionBuild:
+    """How the one session build went: where it is, whether the network was on, and what mkdocs said."""
+
+    site: Path
+    network: bool
+    messages: str
+
+
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The whole course, built once with --strict into a temporary folder."""
+def session_build(tmp_path_factory: pytest.TempPathFactory) -> SessionBuild:
+    """The whole course, built once with --strict into a temporary folder.
+
+    With the network switched off (`unshare -rn`) wherever the machine allows it, so the
+    one build also proves nothing is downloaded at build time (tests/site/test_offline_build.py).
+    """
     target = tmp_path_factory.mktemp("site")
-    result = build_site(PROJECT_DIR / "mkdocs.yml", target)
+    network = not network_namespaces_work()
+    result = build_site(PROJECT_DIR / "mkdocs.yml", target, network=network)
     if result.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
-    return target
+    return SessionBuild(site=target, network=network, messages=result.stderr)
+
+
+@pytest.fixture(scope="session")
+def site_dir(session_build: SessionBuild) -> Path:
+    """The whole course, built once with --strict (see session_build)."""
+    return session_build.site
 
 
 def built_pages(site: Path) -> list[str]:
