@@ -64,6 +64,11 @@ ITALIC_EMPHASIS = """
   .map(element => element.textContent)
 """
 
+# Pages visited in the default colours only. The whole-course page repeats every other page's
+# content for printing, with the same stylesheets, and its size makes it the slowest page to load
+# and check: its colours are checked on the pages it is made from, in every scheme.
+DEFAULT_COLOURS_ONLY = frozenset({"print_page/index.html"})
+
 # A request the browser cut off because we moved to the next page is not a failure of the site.
 _LEFT_BEHIND = "net::ERR_ABORTED"
 
@@ -181,14 +186,15 @@ def visit_every_page(browser, site_url: str, page_paths: list[str]) -> CourseVis
         visit.axe_rules_run[scheme], visit.schemes_shown[scheme] = {}, {}
     try:
         for path in page_paths:
-            for scheme, tab in tabs.items():
+            schemes = {"default": tabs["default"]} if path in DEFAULT_COLOURS_ONLY else tabs
+            for scheme, tab in schemes.items():
                 tab.goto(page_url(site_url, path))
                 visit.schemes_shown[scheme][path] = tab.locator("body").get_attribute("data-md-color-scheme")
                 if scheme == "default":
                     visit.paragraphs[path] = tab.evaluate(MEASURE_PARAGRAPHS)
                     visit.italic += [f"{path}: {text}" for text in tab.evaluate(ITALIC_EMPHASIS)]
                 start_axe(tab, AXE_OPTIONS if scheme == "default" else AXE_COLOUR_OPTIONS)
-            for scheme, tab in tabs.items():
+            for scheme, tab in schemes.items():
                 results = axe_results(tab)
                 visit.axe_violations[scheme][path] = results["violations"]
                 visit.axe_incomplete[scheme][path] = mark_reviewed(tab, results["incomplete"])

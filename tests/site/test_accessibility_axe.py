@@ -1,7 +1,8 @@
 """axe-core on every built page, in every colour scheme: zero violations, and no unreviewed "needs review".
 
 The pages are visited once (tests/every_page_visit.py): every rule in the default colours,
-and the colour rules again in the dark and high-contrast schemes, which change colours only.
+and the colour rules again in the dark and high-contrast schemes, which change colours only
+(every page but the whole-course print page, made of the others: DEFAULT_COLOURS_ONLY).
 
 axe reports "needs review" (its `incomplete` results) when it cannot decide, for example the
 contrast of text over an image or a see-through layer. Each one must be fixed, or listed in
@@ -13,7 +14,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import COLOUR_SCHEMES, context_with_scheme
-from every_page_visit import AXE_COLOUR_OPTIONS, REVIEWED, describe_violations, mark_reviewed, needs_review, run_axe
+from every_page_visit import AXE_COLOUR_OPTIONS, DEFAULT_COLOURS_ONLY, REVIEWED, describe_violations, mark_reviewed, needs_review, run_axe
 
 
 def failures(course_visit, scheme: str) -> list[str]:
@@ -29,6 +30,24 @@ def unreviewed(incomplete: list[dict], path: str, scheme: str) -> list[str]:
 
 REVIEW_HOW = ("\nCheck each by hand. Fix it, or add (rule, CSS selector) to REVIEWED in "
               "tests/every_page_visit.py with the reason it passes.")
+
+
+@pytest.mark.parametrize("scheme", COLOUR_SCHEMES)
+def test_axe_ran_on_every_page_in_the_scheme_it_was_meant_for(course_visit, scheme: str) -> None:
+    """A check that ran nothing cannot pass: every page was checked, in the scheme asked for, by the right rules."""
+    expected = course_visit.pages if scheme == "default" else [path for path in course_visit.pages
+                                                                if path not in DEFAULT_COLOURS_ONLY]
+    assert sorted(course_visit.axe_rules_run[scheme]) == sorted(expected)
+    colour_rules = set(AXE_COLOUR_OPTIONS["runOnly"]["values"])
+    for path, rules in course_visit.axe_rules_run[scheme].items():
+        # Every rule we ask for is reported, as passed, failed, needing review or not applicable.
+        assert colour_rules <= rules, f"{path} ({scheme}): axe did not run {sorted(colour_rules - rules)}"
+        if scheme == "default":
+            assert {"image-alt", "label", "heading-order", "target-size"} <= rules, f"{path}: axe ran only {sorted(rules)}"
+        else:
+            assert rules == colour_rules, f"{path} ({scheme}): expected only the colour rules, not {sorted(rules - colour_rules)}"
+    shown = {path: seen for path, seen in course_visit.schemes_shown[scheme].items() if seen != scheme}
+    assert not shown, f"these pages did not show the {scheme} colour scheme: {shown}"
 
 
 @pytest.mark.parametrize("scheme", COLOUR_SCHEMES)
