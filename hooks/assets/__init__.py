@@ -12,6 +12,6 @@ Everything here takes names, texts and folders and returns text and names;
 `assets_hook.py` is the MkDocs glue.
 """
 
-from assets.bundle import KINDS, Bundle, BundleError, Bundler, bundle_name, bundle_text, find_source, minify_in_place
+from assets.bundle import BUNDLE_PATH, KINDS, Bundle, BundleError, Bundler, bundle_name, bundle_text, find_source, minify_in_place
 
-__all__ = ["KINDS", "Bundle", "BundleError", "Bundler", "bundle_name", "bundle_text", "find_source", "minify_in_place"]
+__all__ = ["BUNDLE_PATH", "KINDS", "Bundle", "BundleError", "Bundler", "bundle_name", "bundle_text", "find_source", "minify_in_place"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +25,10 @@ KINDS = {
     "css": Kind("assets/stylesheets", ".css", rcssmin.cssmin),
     "js": Kind("assets/javascripts", ".js", rjsmin.jsmin),
 }
+
+
+# A bundle's site path, as bundle_name makes it (tests, the page-weight tools and deploy/nginx.conf's map match it).
+BUNDLE_PATH = re.compile(r"assets/(?:stylesheets/app\.[0-9a-f]{8}\.min\.css|javascripts/app\.[0-9a-f]{8}\.min\.js)$")
 
 
 class BundleError(ValueError):
