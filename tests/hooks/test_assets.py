@@ -94,7 +94,8 @@ def test_every_page_loads_one_stylesheet_and_one_script_of_ours_that_exist(site_
             problems.append(f"{path}: {sheets} {scripts}")
             continue
         for address in (sheets[0], scripts[0]):
-            target = ((site_dir / path).parent / address).resolve()
+            # 404.html is served at any depth, so its addresses start from the site's root.
+            target = (site_dir / address.lstrip("/") if address.startswith("/") else (site_dir / path).parent / address).resolve()
             relative = target.relative_to(site_dir.resolve()).as_posix()
             if not BUNDLE_PATH.fullmatch(relative) or not target.is_file():
                 problems.append(f"{path}: {address}")
