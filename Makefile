@@ -30,10 +30,9 @@ node_modules/.installed: package.json package-lock.json tools/install_system_pac
 build: setup
 	$(BIN)/mkdocs build --strict
 
-## serve: build the course and serve it at http://127.0.0.1:$(PORT)/
+## serve: build the course and serve it at http://127.0.0.1:$(PORT)/, gzip-compressed as a real server sends it
 serve: build
-	@echo "The course is at http://127.0.0.1:$(PORT)/  (press Ctrl+C to stop)"
-	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory site
+	$(BIN)/python tools/serve.py --port $(PORT) site
 
 ## test: run every test: the JavaScript unit tests (Node's own runner), then pytest (builds the course itself, in a
 ## temporary folder), then say where the screenshots are

@@ -28,6 +28,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CHROMIUM, PROJECT_DIR, search_the_course
+from assets import BUNDLE_PATH
 from content_security_policy import nginx_policy, site_policy
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -198,6 +199,21 @@ def fetch(url: str, *, gzip_ok: bool = False) -> tuple[int, dict[str, str], byte
         return error.code, {k.lower(): v for k, v in error.headers.items()}, error.read()
 
 
+# Our bundles' names carry a hash of their contents (hooks/assets/), so tests name them by
+# these stand-ins and find the real name in the built start page.
+OUR_STYLESHEET, OUR_SCRIPT = "<our stylesheet>", "<our script>"
+
+
+def site_path(site_dir: Path, path: str) -> str:
+    """`path`, or the start page's bundle of ours for a stand-in."""
+    if path not in (OUR_STYLESHEET, OUR_SCRIPT):
+        return path
+    html = (site_dir / "index.html").read_text(encoding="utf-8")
+    found = [link for link in re.findall(r'(?:href|src)="([^"]+)"', html) if BUNDLE_PATH.search(link)]
+    wanted = ".css" if path == OUR_STYLESHEET else ".js"
+    return next(link for link in found if link.endswith(wanted))
+
+
 # --- The policy in the file matches the site --------------------------------------------
 
 def test_policy_in_deploy_conf_is_what_the_built_site_needs(site_dir: Path) -> None:
@@ -230,9 +246,9 @@ SECURITY_HEADERS = {
 }
 
 
-@pytest.mark.parametrize("path", ["", "modules/01-what-co-production-means/", "assets/stylesheets/app-colours.css", "no-such-page/"])
+@pytest.mark.parametrize("path", ["", "modules/01-what-co-production-means/", OUR_STYLESHEET, "no-such-page/"])
 def test_security_headers_on_pages_files_and_errors(nginx_url: str, site_dir: Path, path: str) -> None:
-    status, headers, _ = fetch(nginx_url + path)
+    status, headers, _ = fetch(nginx_url + site_path(site_dir, path))
     assert status == (404 if path.startswith("no-such") else 200)
     for name, value in SECURITY_HEADERS.items():
         assert headers.get(name) == value, name
@@ -241,9 +257,9 @@ def test_security_headers_on_pages_files_and_errors(nginx_url: str, site_dir: Pa
     assert "server" not in headers or "/" not in headers["server"]  # no version number
 
 
-@pytest.mark.parametrize("path", ["", "assets/stylesheets/app-typography.css", "search/search_index.json"])
-def test_text_is_sent_gzip_compressed(nginx_url: str, path: str) -> None:
-    status, headers, body = fetch(nginx_url + path, gzip_ok=True)
+@pytest.mark.parametrize("path", ["", OUR_STYLESHEET, OUR_SCRIPT, "search/search_index.json"])
+def test_text_is_sent_gzip_compressed(nginx_url: str, site_dir: Path, path: str) -> None:
+    status, headers, body = fetch(nginx_url + site_path(site_dir, path), gzip_ok=True)
     assert status == 200
     assert headers.get("content-encoding") == "gzip"
     assert len(gzip.decompress(body)) > len(body)
@@ -256,10 +272,17 @@ def test_fonts_are_not_compressed_again(nginx_url: str) -> None:
 
 
 def test_cache_lifetimes(nginx_url: str, site_dir: Path) -> None:
-    bundle = next(site_dir.glob("assets/javascripts/bundle.*.min.js")).relative_to(site_dir).as_posix()
-    assert fetch(nginx_url + bundle)[1]["cache-control"] == "public, max-age=31536000, immutable"
+    """Fingerprinted files (a new version has a new name) are kept for a year; pages and other files revalidate."""
+    immutable = "public, max-age=31536000, immutable"
+    material = [path.relative_to(site_dir).as_posix() for pattern in ("assets/javascripts/bundle.*.min.js",
+                "assets/stylesheets/main.*.min.css", "assets/javascripts/workers/search.*.min.js") for path in site_dir.glob(pattern)]
+    ours = [site_path(site_dir, OUR_STYLESHEET), site_path(site_dir, OUR_SCRIPT)]
+    assert len(material) == 3 and all(BUNDLE_PATH.search(path) for path in ours)
+    for path in material + ours:
+        assert fetch(nginx_url + path)[1]["cache-control"] == immutable, path
     assert fetch(nginx_url)[1]["cache-control"] == "no-cache"
-    assert fetch(nginx_url + "assets/stylesheets/app-colours.css")[1]["cache-control"] == "no-cache"
+    assert fetch(nginx_url + "modules/01-what-co-production-means/")[1]["cache-control"] == "no-cache"
+    assert fetch(nginx_url + "search/search_index.json")[1]["cache-control"] == "no-cache"
     assert "max-age=2592000" in fetch(nginx_url + "assets/fonts/atkinson-hyperlegible-bold.woff2")[1]["cache-control"]
 
 
@@ -349,7 +372,7 @@ def test_headers_file_has_the_security_headers() -> None:
 # One request for each location of each server, including error pages and the redirect.
 EVERY_LOCATION = [
     ("https_url", "", 200),                                            # location /
-    ("https_url", "assets/stylesheets/app-colours.css", 200),          # location /, a file
+    ("https_url", "assets/fonts/atkinson-hyperlegible-bold.woff2", 200),  # location /, a file
     ("https_url", "no-such-page/", 404),                               # location /, the 404 page
     ("https_url", ".git/config", 404),                                 # location ~ /\.
     ("https_url", f".well-known/acme-challenge/{ACME_TOKEN}", 200),    # location ^~ /.well-known/

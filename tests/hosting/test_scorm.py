@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, SoupStrainer
 
+from assets import BUNDLE_PATH
 from conftest import PROJECT_DIR
 from scorm.manifest import ADLCP, IMSCP, SCHEMA_FILES, Item, course_outline, manifest_xml, module_pages
 from scorm.package import ZIP_PATH
@@ -103,7 +104,7 @@ def test_every_page_loads_the_bridge_after_the_course_scripts(scorm_zip: zipfile
         soup = BeautifulSoup(scorm_zip.read(name).decode("utf-8"), "html.parser", parse_only=SoupStrainer("script"))
         sources = [script.get("src", "") for script in soup.find_all("script", src=True)]
         bridge = [source for source in sources if source.endswith("assets/javascripts/app-scorm.js")]
-        storage = [index for index, source in enumerate(sources) if source.endswith("app-storage.js")]
+        storage = [index for index, source in enumerate(sources) if BUNDLE_PATH.search(source)]  # our bundle
         expected = "../" * name.count("/") + "assets/javascripts/app-scorm.js"
         if bridge != [expected] or not storage or sources.index(expected) < storage[0]:
             problems.append(f"{name}: {bridge}")

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from playwright.sync_api import Page, expect
 
 from conftest import PROJECT_DIR, page_url
@@ -44,8 +45,8 @@ def record_errors(tab: Page) -> list[str]:
 
 
 def ours(errors: list[str]) -> list[str]:
-    """The errors thrown in our own scripts, found by the file names in their stacks."""
-    return [error for error in errors if "/javascripts/app-" in error]
+    """The errors thrown in our own scripts, found by the file names in their stacks (our bundle, app.<hash>.min.js)."""
+    return [error for error in errors if "/javascripts/app." in error]
 
 
 @pytest.fixture
@@ -507,7 +508,7 @@ def test_everything_works_under_a_strict_content_security_policy(browser, site_u
         expect(tab.locator(MODULE_1_ANSWER)).to_have_text("Words under a strict policy")
         with tab.expect_download():
             tab.get_by_role("button", name="Download my notes").click()
-        violations = [v for v in tab.evaluate("window.__violations") if "/javascripts/app-" in v]
+        violations = [v for v in tab.evaluate("window.__violations") if "/javascripts/app." in v]
         assert not violations, violations
         assert not ours(errors), errors
     finally:
@@ -645,14 +646,28 @@ def test_storage_warning_region_is_in_place_empty_before_it_speaks(browser, site
 
 # Each part starts on its own ------------------------------------------------------------
 
+def bundle_with_storage_replaced(site_dir: Path, page: str, replacement: str) -> tuple[str, str]:
+    """The address of a page's script bundle, and its text with app-storage.js's part replaced."""
+    from assets import KINDS
+
+    soup = BeautifulSoup((site_dir / page / "index.html").read_text(encoding="utf-8"), "html.parser")
+    address = next(script["src"] for script in soup.select("script[src]") if "/app." in script["src"])
+    text = (site_dir / page / address).read_text(encoding="utf-8")
+    storage = KINDS["js"].minify((PROJECT_DIR / "overrides/assets/javascripts/app-storage.js").read_text(encoding="utf-8"))
+    assert text.count(storage) == 1, "app-storage.js's part is not in the page's bundle"
+    return address.rsplit("/", 1)[-1], text.replace(storage, replacement)
+
+
+# Each script of ours is a part of one bundle, each part run on its own (hooks/assets/): the
+# storage part left out ("blocked") or throwing at its start must not stop the parts after it.
 @pytest.mark.parametrize("how", ["blocked", "throwing"])
-def test_quiz_glossary_and_listen_work_without_app_storage(browser, site_url: str, how: str) -> None:
+def test_quiz_glossary_and_listen_work_without_app_storage(browser, site_dir: Path, site_url: str, how: str) -> None:
     context = browser.new_context()
-    if how == "blocked":
-        context.route("**/app-storage.js", lambda route: route.abort())
-    else:
-        context.route("**/app-storage.js", lambda route: route.fulfill(
-            status=200, content_type="text/javascript", body='throw new TypeError("storage broke");'))
+    replacement = "" if how == "blocked" else 'throw new TypeError("storage broke");'
+    name, body = bundle_with_storage_replaced(site_dir, MODULE_1, replacement)
+    served = []
+    context.route(f"**/{name}", lambda route: (served.append(route.request.url),
+                                                route.fulfill(status=200, content_type="text/javascript", body=body)))
     tab = context.new_page()
     errors = record_errors(tab)
     try:
@@ -667,6 +682,9 @@ def test_quiz_glossary_and_listen_work_without_app_storage(browser, site_url: st
             expect(tab.get_by_role("button", name="Listen to this page")).to_be_visible()
         others = [error for error in errors if "storage broke" not in error]
         assert not others, others
+        assert served, "the changed bundle was not the one the page loaded"
+        if how == "throwing":
+            assert any("storage broke" in error for error in errors), "the storage part's error still shows"
     finally:
         context.close()
 
