@@ -18,7 +18,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from offline_copy import DOWNLOAD_MARKER, OFFLINE_FLAG, ZIP_PATH, OfflineBuildFailed, OfflineCopyError, download_html, make_offline_copy
+from hosting.offline_copy import DOWNLOAD_MARKER, OFFLINE_FLAG, ZIP_PATH, OfflineBuildFailed, OfflineCopyError, download_html, make_offline_copy
 from print_packs.download_list import fill_sizes
 from scorm.manifest import module_pages
 from scorm.package import ZIP_PATH as SCORM_ZIP_PATH

@@ -17,7 +17,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from page_chrome import Changed, content_changes, whole_page_changes
+from page_chrome.changes import Changed, content_changes, whole_page_changes
 
 log = logging.getLogger("mkdocs.hooks.page_chrome")
 # Whether the site's menu has sections (set in on_nav): then every page's menu must have their navs.

@@ -12,10 +12,10 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import ConfigurationError
 from mkdocs.utils.meta import get_data
 
-from front_matter import is_module_file
+from front_matter.checks import is_module_file
 
 from .check import Finding, ReadabilityError, analyse_page, course_average, front_matter_key_line, front_matter_lines, message, page_thresholds
-from .glossary import GlossaryError, load_glossary
+from glossary.model import GlossaryError, load_glossary
 from .module_time import module_time, module_time_problem
 from .plain_words import load_plain_words
 from .settings import load_settings, plain_words_path, site_thresholds

@@ -15,7 +15,7 @@ import re
 
 from bs4 import BeautifulSoup
 
-from readability.glossary import Term
+from glossary.model import Term
 
 # A link to a glossary entry, however the site's URLs are built:
 # glossary/#id, glossary/index.html#id or glossary.html#id.

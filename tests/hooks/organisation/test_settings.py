@@ -8,7 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import PROJECT_DIR
-from organisation import (
+from organisation.settings import (
     CONTACT_MARKER,
     DEFAULT_NAME,
     RUN_BY_MARKER,

@@ -434,3 +434,13 @@ def fill_markers(page_html: str, organisation: Organisation) -> str:
     if SAFEGUARDING_MARKER in page_html:
         page_html = page_html.replace(SAFEGUARDING_MARKER, safeguarding_html(organisation))
     return page_html
+
+
+def organisation_name(extra: Any) -> str:
+    """The organisation's name from `extra` (checked by organisation_hook.py when it is in the build), or ""."""
+    # extra.organisation may be the raw settings (a build without organisation_hook.py) or the checked ones.
+    try:
+        name = extra["organisation"]["name"]
+    except (KeyError, TypeError):
+        name = None
+    return name.strip() if isinstance(name, str) else ""

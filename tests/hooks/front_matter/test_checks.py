@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import PROJECT_DIR, build_site
-from front_matter import front_matter_problems, session_problems
+from front_matter.checks import front_matter_problems, session_problems
 
 DOCS = PROJECT_DIR / "docs"
 MODULE = "modules/04-seven-principles.md"

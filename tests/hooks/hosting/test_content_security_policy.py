@@ -7,7 +7,7 @@ import pytest
 from pathlib import Path
 
 from conftest import PROJECT_DIR, build_site
-from content_security_policy import (
+from hosting.content_security_policy import (
     MOVABLE_PAGES,
     externalise_inline_code,
     inline_code,

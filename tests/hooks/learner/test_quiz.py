@@ -6,7 +6,7 @@ import markdown as markdown_lib
 import pytest
 from bs4 import BeautifulSoup
 
-from quiz import QuizError, interactive_questions, question_line
+from learner.quiz import QuizError, interactive_questions, question_line
 
 EXTENSIONS = ["admonition", "pymdownx.tasklist", "pymdownx.superfences"]
 

@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 from conftest import build_site
 from local_context import MARKER, LocalContextError, fill_where_you_live, read_local_text
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[3] / "tests" / "fixtures"
 PAGE = f"# Why it matters\n\nIntro.\n\n## Where you live\n\n{MARKER}\n\n## Key points\n\n- One.\n"
 
 

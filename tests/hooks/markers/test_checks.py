@@ -8,10 +8,10 @@ import pytest
 
 from conftest import PROJECT_DIR, build_site
 from ebooks.download_list import MARKER as WORD_AND_EPUB_MARKER
-from glossary_page import GLOSSARY_MARKER
-from markers import MARKERS, marker_problems, markers_in, unfilled_markers
-from offline_copy import DOWNLOAD_MARKER
-from organisation import CONTACT_MARKER, RUN_BY_MARKER
+from glossary.page import GLOSSARY_MARKER
+from markers.checks import MARKERS, marker_problems, markers_in, unfilled_markers
+from hosting.offline_copy import DOWNLOAD_MARKER
+from organisation.settings import CONTACT_MARKER, RUN_BY_MARKER
 from print_packs.download_list import MARKER as PRINT_PACKS_MARKER
 from readability_hook import REPORT_MARKER
 

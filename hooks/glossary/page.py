@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from readability.glossary import Term
+from glossary.model import Term
 
 GLOSSARY_MARKER = "<!-- glossary-entries -->"
 

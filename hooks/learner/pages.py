@@ -106,12 +106,15 @@ LISTEN_HTML = (
 )
 
 
-def add_listen_controls(html: str) -> str:
-    """Put the "Listen to this page" controls under the main heading (and its reading time)."""
-    match = re.search(r'<p class="app-reading-time">.*?</p>', html, re.DOTALL) or re.search(r"</h1>", html)
-    if not match:
+def add_listen_controls(html: str, *, reading_time: str = "") -> str:
+    """Put the "Listen to this page" controls under the main heading, and under `reading_time` if it follows the heading."""
+    head, found, tail = html.partition("</h1>")
+    start = len(head) + len(found)
+    if reading_time and html.startswith(reading_time, start if found else 0):
+        start = (start if found else 0) + len(reading_time)
+    elif not found:
         return html
-    return html[: match.end()] + LISTEN_HTML + html[match.end():]
+    return html[:start] + LISTEN_HTML + html[start:]
 
 
 NOTE_CLASS_PREFIX = "note-"

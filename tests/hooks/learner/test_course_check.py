@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
-from course_check import MIN_QUESTIONS, PASS_MARK, check_problems, pass_mark_html, score_html
+from learner.course_check import MIN_QUESTIONS, PASS_MARK, check_problems, pass_mark_html, score_html
 
 
 def test_pass_mark_is_stated_with_the_number_of_questions() -> None:

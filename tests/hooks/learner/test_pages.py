@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from glossary_tips import glossary_tips
-from learner_pages import (CLEAR_HTML, CoursePage, LearnerPageError, Reflection, add_done_button, add_listen_controls,
+from glossary.tips import glossary_tips
+from readability.reading_time import reading_time_html
+from learner.pages import (LISTEN_HTML, CLEAR_HTML, CoursePage, LearnerPageError, Reflection, add_done_button, add_listen_controls,
                            certificate_html, check_note_ids_unique, fill_markers, notes_html, page_id, progress_html, reflection_boxes, tracked_kind)
-from readability.glossary import Term
+from glossary.model import Term
 
 PAGE = CoursePage(id="modules/01-what", title="Module 1: What", kind="module")
 
@@ -47,12 +48,26 @@ def test_done_button_goes_before_what_comes_next() -> None:
 
 
 def test_listen_controls_go_under_the_title_and_reading_time() -> None:
-    html = '<h1 id="t">Title</h1><p class="app-reading-time">About 5 minutes to read</p><p>Body</p>'
-    soup = BeautifulSoup(add_listen_controls(html), "html.parser")
+    reading_time = reading_time_html("About 5 minutes to read")
+    html = f'<h1 id="t">Title</h1>{reading_time}<p>Body</p>'
+    soup = BeautifulSoup(add_listen_controls(html, reading_time=reading_time), "html.parser")
     listen = soup.select_one('[data-module="app-listen"]')
     assert listen.find_previous_sibling("p")["class"] == ["app-reading-time"]
     assert listen.has_attr("hidden")
     assert listen.select_one("button").get_text() == "Listen to this page"
+
+
+@pytest.mark.parametrize(("html", "reading_time", "expected"), [
+    # The reading time is handed over as a value: "Listen" does not look for the readability step's class.
+    ('<h1>T</h1><p class="other">5 minutes</p><p>Body</p>', '<p class="other">5 minutes</p>',
+     '<h1>T</h1><p class="other">5 minutes</p>LISTEN<p>Body</p>'),
+    ('<h1>T</h1><p class="app-reading-time">5 minutes</p><p>Body</p>', "",
+     '<h1>T</h1>LISTEN<p class="app-reading-time">5 minutes</p><p>Body</p>'),
+    ('<p class="t">5 minutes</p><p>No heading</p>', '<p class="t">5 minutes</p>', '<p class="t">5 minutes</p>LISTEN<p>No heading</p>'),
+    ("<p>No heading, no reading time</p>", "", "<p>No heading, no reading time</p>"),
+])
+def test_listen_controls_follow_the_reading_time_they_are_given(html: str, reading_time: str, expected: str) -> None:
+    assert add_listen_controls(html, reading_time=reading_time) == expected.replace("LISTEN", LISTEN_HTML)
 
 
 def test_reflection_box_gets_a_text_box_labelled_by_its_question() -> None:

@@ -8,7 +8,7 @@ from types import SimpleNamespace
 import pytest
 from bs4 import BeautifulSoup
 
-from page_chrome import (
+from page_chrome.changes import (
     content_changes, focusable_heading, keyboard_header_buttons, labels_with_controls, named_search_dialog,
     named_section_navigation, plain_text, scrollable_tables, stacking_tables, toggles_in_a_form, whole_page_changes,
 )
@@ -207,7 +207,7 @@ def test_the_hook_makes_a_missing_part_a_build_error_naming_the_page(caplog: pyt
 
 
 def test_tick_boxes_become_named_boxes_and_other_pages_are_unchanged() -> None:
-    from page_chrome import TICK_BOX_HTML, tick_boxes
+    from page_chrome.changes import TICK_BOX_HTML, tick_boxes
 
     changed = tick_boxes("<td>☐ Yes ☐ No</td>")
     assert changed.html == f"<td>{TICK_BOX_HTML} Yes {TICK_BOX_HTML} No</td>" and changed.missing == ()

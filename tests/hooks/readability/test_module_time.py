@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 from conftest import build_site
 from readability.module_time import ModuleTime, count_boxes, module_time, module_time_label, module_time_problem
 
-FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "module-time"
+FIXTURE = Path(__file__).resolve().parents[3] / "tests" / "fixtures" / "module-time"
 MODULE = "modules/01-a-short-module.md"
 QUESTION = '<div class="admonition question"><p class="admonition-title">Q?</p></div>'
 REFLECT = '<div class="admonition reflect note-x"><p class="admonition-title">R?</p></div>'

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from conftest import build_site
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[3] / "tests" / "fixtures"
 
 
 def test_bad_page_fails_the_strict_build_naming_file_and_line(tmp_path: Path) -> None:

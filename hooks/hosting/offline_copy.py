@@ -3,7 +3,7 @@
 How it is made, and why this way:
 
 * A second MkDocs build of the same `mkdocs.yml`, in a Python process of its own
-  (`python offline_copy.py`), into a temporary folder. MkDocs keeps hook modules
+  (`python -m hosting.offline_copy`), into a temporary folder. MkDocs keeps hook modules
   and the packages they import loaded between builds in one process, so a second
   build there would share the first one's state and print each warning again. It differs from the online build in three settings:
   `use_directory_urls: false` (so every link names an `.html` file that a
@@ -45,7 +45,9 @@ from mkdocs.config.defaults import MkDocsConfig
 
 OFFLINE_FLAG = "offline_copy"
 ZIP_PATH = "downloads/course-offline.zip"
-SHIM_DIR = Path(__file__).parent / "vendor" / "iframe-worker"
+# The folder that holds every feature package (hooks/), the root of their imports.
+HOOKS_ROOT = Path(__file__).resolve().parent.parent
+SHIM_DIR = HOOKS_ROOT / "vendor" / "iframe-worker"
 # Where the shim goes in the offline copy. Its address must contain "iframe-worker":
 # that is how the offline plugin sees that a shim is already there.
 SHIM_PATH = "assets/vendor/iframe-worker/shim.js"
@@ -183,10 +185,12 @@ def build_in_own_process(config_file: str, target: Path, strict: bool) -> tuple[
     # Loaded already when the PDF hook is in the build; MkDocs takes the hooks' folder off sys.path after loading them.
     render = sys.modules.get("print_packs.render")
     rendered = getattr(render, "LAST_RENDERED", {})
-    command = [sys.executable, str(Path(__file__).resolve()), config_file, str(target), "--strict" if strict else "--no-strict"]
+    # `python -m hosting.offline_copy` with the hooks folder as the import root, as MkDocs and pytest have it.
+    command = [sys.executable, "-m", "hosting.offline_copy", config_file, str(target), "--strict" if strict else "--no-strict"]
     # The packs the first build wrote, so the offline copy's download page lists their pages and sizes.
     packs = {slug: {"path": str(pack.path), "pages": pack.pages, "size": pack.size} for slug, pack in rendered.items()}
-    env = {**os.environ, RENDERED_PACKS_VARIABLE: json.dumps(packs)}
+    env = {**os.environ, RENDERED_PACKS_VARIABLE: json.dumps(packs), "PYTHONPATH": os.pathsep.join(
+        [str(HOOKS_ROOT), *filter(None, [os.environ.get("PYTHONPATH")])])}
     result = subprocess.run(command, cwd=Path(config_file).parent, capture_output=True, text=True, timeout=1800, env=env)
     return result.returncode, result.stderr + result.stdout
 
@@ -226,7 +230,7 @@ class OfflineBuildFailed(OfflineCopyError):
 
 
 def _main(argv: list[str]) -> int:
-    """`python offline_copy.py CONFIG_FILE TARGET --strict|--no-strict`: the offline build, in a process of its own."""
+    """`python -m hosting.offline_copy CONFIG_FILE TARGET --strict|--no-strict`: the offline build, in a process of its own."""
     import logging
 
     from mkdocs.__main__ import ColorFormatter
