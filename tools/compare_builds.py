@@ -6,7 +6,8 @@ Text files (HTML, CSS, JS, XML, JSON, SVG) must be the same byte for byte. Files
 that differ between two builds of the same commit are compared by content:
 sitemap.xml(.gz) without its `<lastmod>` dates, PDFs by their text (`pdftotext
 -layout`) and page count, and zip, Word and EPUB files member by member (same
-names, same contents by these rules), ignoring the members' timestamps.
+names, same contents by these rules), ignoring the members' timestamps and
+the times and random ids pandoc writes into them.
 Exits 1 and lists the files when any differ.
 """
 
@@ -23,9 +24,9 @@ import zipfile
 from pathlib import Path
 
 _LASTMOD = re.compile(rb"<lastmod>[^<]*</lastmod>")
-# Word and EPUB members that hold the time the file was written.
+# What pandoc writes afresh in every Word and EPUB file: the time it was written, and the EPUB's random id.
 _TIMESTAMPED = re.compile(rb"<dcterms:(?:created|modified)[^>]*>[^<]*</dcterms:(?:created|modified)>"
-                          rb"|<meta property=\"dcterms:modified\">[^<]*</meta>")
+                          rb"|<meta property=\"dcterms:modified\">[^<]*</meta>|urn:uuid:[0-9a-f-]{36}")
 _ZIPPED = (".zip", ".docx", ".epub")
 
 

@@ -199,11 +199,6 @@ def with_policy(conf_text: str, new_policy: str) -> str:
     return _NGINX_CSP.sub(lambda match: match.group(0).replace(match.group(1), new_policy), conf_text, count=1)
 
 
-def allowed_hashes(policy_text: str | None) -> set[str]:
-    """The 'sha256-...' sources a policy allows for scripts and styles."""
-    return set(re.findall(r"'sha256-[A-Za-z0-9+/=]+'", policy_text or ""))
-
-
 def site_wide_hashes(pages_html: list[str]) -> set[str]:
     """The hashes of the inline scripts and styles that every one of these pages has."""
     shared: set[str] | None = None

@@ -47,7 +47,8 @@ def question_line(markdown: str, title: str) -> int:
     return fallback or 1
 
 
-def _inner_html(tag: Tag) -> str:
+def inner_html(tag: Tag) -> str:
+    """What is inside a tag, as HTML, without the tag itself."""
     return "".join(str(child) for child in tag.contents).strip()
 
 
@@ -71,7 +72,7 @@ def _answers(box: Tag) -> list[tuple[str, bool]]:
         # Some builds wrap the task in a <label>; keep only the words.
         for label in item.find_all("label"):
             label.unwrap()
-        answers.append((_inner_html(item), is_right))
+        answers.append((inner_html(item), is_right))
     return answers
 
 
@@ -125,7 +126,7 @@ def interactive_questions(html: str, *, src_path: str, markdown: str) -> str:
     boxes = [box for box in soup.select("div.admonition.question") if "app-quiz" not in (box.get("class") or [])]
     for number, box in enumerate(boxes, start=1):
         title_tag = box.find("p", class_="admonition-title", recursive=False)
-        title_html = _inner_html(title_tag) if title_tag else ""
+        title_html = inner_html(title_tag) if title_tag else ""
         title_text = title_tag.get_text(" ", strip=True) if title_tag else ""
         where = f"Doc file '{src_path}', line {question_line(markdown, title_text)}"
         if not title_text:
@@ -140,6 +141,6 @@ def interactive_questions(html: str, *, src_path: str, markdown: str) -> str:
             raise QuizError(f'{where}: the question "{title_text}" has no "Why" explanation. End it with a paragraph that starts **Why:** and says why the right answer is right.')
         extra = [str(p) for p in box.find_all("p", recursive=False) if p is not title_tag and p is not why]
         name = f"{id_prefix(src_path)}-question-{number}"
-        box.replace_with(BeautifulSoup(_question_html(name, title_html, extra, answers, _inner_html(why)), "html.parser"))
+        box.replace_with(BeautifulSoup(_question_html(name, title_html, extra, answers, inner_html(why)), "html.parser"))
     return str(soup)
 
