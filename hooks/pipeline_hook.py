@@ -13,7 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from pipeline import EVENTS, pipeline_problems
-from settings_messages import config_name
+from extra_settings import config_name
 
 
 # Before every other hook's on_config, so a step out of place stops the build before it runs.

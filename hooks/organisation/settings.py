@@ -13,10 +13,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from mkdocs.config import base
-from mkdocs.config import config_options as c
-
-from settings_messages import config_name, setting_problems
+from extra_settings import Setting, check_settings, config_name
 
 # Markers that authors put in a page's Markdown; the build replaces each with HTML.
 RUN_BY_MARKER = "<!-- organisation-run-by -->"
@@ -41,38 +38,20 @@ class OrganisationError(ValueError):
     """A setting under `extra.organisation` is missing or wrong; the message says how to fix it."""
 
 
-class NextCourseConfig(base.Config):
-    """`extra.organisation.next_course`: when and where the next course with a trainer runs."""
+_TEXT = Setting(optional=True)
+# `extra.organisation.next_course`: when and where the next course with a trainer runs.
+NEXT_COURSE_SETTINGS = {"dates": _TEXT, "venue": _TEXT, "how_to_book": _TEXT}
+# `extra.organisation.safeguarding_contact`: who a trainer tells about a concern or a disclosure of harm.
+SAFEGUARDING_SETTINGS = {"name": _TEXT, "phone": _TEXT, "email": _TEXT}
+# Every setting under `extra.organisation`.
+ORGANISATION_SETTINGS = {
+    "name": Setting(), "website": _TEXT, "email": _TEXT, "phone": _TEXT, "logo": _TEXT, "brand_colour": _TEXT,
+    "next_course": Setting(group=NEXT_COURSE_SETTINGS), "safeguarding_contact": Setting(group=SAFEGUARDING_SETTINGS),
+}
 
-    dates = c.Optional(c.Type(str))
-    venue = c.Optional(c.Type(str))
-    how_to_book = c.Optional(c.Type(str))
-
-
-class SafeguardingContactConfig(base.Config):
-    """`extra.organisation.safeguarding_contact`: who a trainer tells about a concern or a disclosure of harm."""
-
-    name = c.Optional(c.Type(str))
-    phone = c.Optional(c.Type(str))
-    email = c.Optional(c.Type(str))
-
-
-class OrganisationConfig(base.Config):
-    """Every setting under `extra.organisation`."""
-
-    name = c.Type(str)
-    website = c.Optional(c.Type(str))
-    email = c.Optional(c.Type(str))
-    phone = c.Optional(c.Type(str))
-    logo = c.Optional(c.Type(str))
-    brand_colour = c.Optional(c.Type(str))
-    next_course = c.SubConfig(NextCourseConfig)
-    safeguarding_contact = c.SubConfig(SafeguardingContactConfig)
-
-
-SETTING_NAMES = tuple(key for key, _ in OrganisationConfig._schema)
-NEXT_COURSE_SETTING_NAMES = tuple(key for key, _ in NextCourseConfig._schema)
-SAFEGUARDING_SETTING_NAMES = tuple(key for key, _ in SafeguardingContactConfig._schema)
+SETTING_NAMES = tuple(ORGANISATION_SETTINGS)
+NEXT_COURSE_SETTING_NAMES = tuple(NEXT_COURSE_SETTINGS)
+SAFEGUARDING_SETTING_NAMES = tuple(SAFEGUARDING_SETTINGS)
 
 
 @dataclass(frozen=True)
@@ -136,13 +115,11 @@ def _load_organisation(raw: Any, docs_dir: Path, config_file: str | None) -> Org
         )
     if not isinstance(raw, dict):
         raise OrganisationError("'extra.organisation' must be a set of settings, like 'name: \"Age Friendly Leeds\"'.")
-    settings = OrganisationConfig(config_file_path=config_file)
-    problems = setting_problems(settings, raw, "extra.organisation")
+    settings, problems = check_settings(ORGANISATION_SETTINGS, raw, "extra.organisation")
     if isinstance(raw.get("next_course"), dict):
-        problems += setting_problems(NextCourseConfig(config_file_path=config_file), raw["next_course"], "extra.organisation.next_course")
+        problems += check_settings(NEXT_COURSE_SETTINGS, raw["next_course"], "extra.organisation.next_course")[1]
     if isinstance(raw.get("safeguarding_contact"), dict):
-        problems += setting_problems(SafeguardingContactConfig(config_file_path=config_file), raw["safeguarding_contact"],
-                                     "extra.organisation.safeguarding_contact")
+        problems += check_settings(SAFEGUARDING_SETTINGS, raw["safeguarding_contact"], "extra.organisation.safeguarding_contact")[1]
     if problems:
         raise OrganisationError("; ".join(problems) + ". Fix these settings (see README.md).")
 
