@@ -9,7 +9,6 @@ as they do the PDFs.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import os
 import time
@@ -27,9 +26,7 @@ from ebooks.documents import ebooks
 from ebooks.download_list import MARKER, OFFLINE_NOTE, ebook_list
 from ebooks.make import MadeFile, make_all
 from ebooks.pandoc import PandocFailed, PandocMissing, find_pandoc
-from organisation.settings import organisation_name
 from print_packs import OFFLINE_FLAG, packs_skipped
-from print_packs.assemble import Cover, pack_cover
 
 log = logging.getLogger("mkdocs.hooks.ebooks")
 
@@ -60,25 +57,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     return None
 
 
-def _cover(config: MkDocsConfig) -> Cover:
-    """The packs' cover facts (print_packs_hook.py has already stopped the build if they are wrong)."""
-    try:
-        return pack_cover(course=config.site_name, organisation=organisation_name(config.extra),
-                          version=config.extra.get("course_version", "1.0"), epoch=os.environ.get("SOURCE_DATE_EPOCH"),
-                          today=dt.date.today())
-    except ValueError as error:
-        raise PluginError(f"Config file '{config.config_file_path}': {error}") from None
-
-
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
     """Make every Word and EPUB file into site/downloads/."""
     if _skip(config):
         return None
     started = time.perf_counter()
-    # The pages print_packs_hook.py collected, in the menu's order.
+    # The pages and the cover print_packs_hook.py collected, in the menu's order.
     pages = COLLECTED.in_order()
+    if COLLECTED.cover is None:
+        raise PluginError(f"Config file '{config.config_file_path}': hooks/ebooks_hook.py makes its files from the pages "
+                          "hooks/print_packs_hook.py collects. List print_packs_hook.py before it under 'hooks:'.")
     try:
-        _made[:] = make_all(ebooks(pages), pages, _cover(config), Path(config.site_dir) / DOWNLOADS)
+        _made[:] = make_all(ebooks(pages), pages, COLLECTED.cover, Path(config.site_dir) / DOWNLOADS)
     except (PandocFailed, OSError, ValueError) as error:
         raise PluginError(f"Could not write the Word and EPUB files into '{DOWNLOADS}/': {error}") from None
     log.info("Word and EPUB: %d files written to %s/ in %.1f seconds", len(_made), DOWNLOADS, time.perf_counter() - started)

@@ -107,7 +107,7 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     for sheet in sheets:
         if not sheet.is_file():
             raise PluginError(f"The PDF packs need the stylesheet '{sheet}', which is missing.")
-    cover = pack_cover_for(config)
+    cover = COLLECTED.cover = pack_cover_for(config)
     documents = [assemble_pack(pack, nav_order, cover) for pack in PACKS]
     jobs = [RenderJob(document.html, Path(config.site_dir) / DOWNLOADS / document.pack.filename, str(config.site_dir), tuple(sheets))
             for document in documents]

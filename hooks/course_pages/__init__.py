@@ -1,14 +1,15 @@
-"""The course's pages as the output steps see them: the menu order, and each page's finished HTML.
+"""The course's pages as the output steps see them: the menu order, each page's finished HTML, the cover.
 
 `print_packs_hook.py` fills `COLLECTED` once per build (the menu order in `on_nav`,
-each page's HTML last of all the page hooks); the PDF packs and the Word and EPUB
-files both read it. `in_menu_order` is the one rule for "in the menu's order".
+each page's HTML last of all the page hooks, the cover facts in `on_env`); the PDF
+packs and the Word and EPUB files both read it. `in_menu_order` is the one rule for "in the menu's order".
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from print_packs.assemble import Cover
 from print_packs.packs import SourcePage
 
 
@@ -26,11 +27,14 @@ class CollectedPages:
     def __init__(self) -> None:
         self.menu: list[str] = []
         self.pages: dict[str, SourcePage] = {}
+        # What every pack's and file's cover says, worked out once per build.
+        self.cover: Cover | None = None
 
     def clear(self) -> None:
         """Forget the last build (`mkdocs serve` builds again in the same process)."""
         self.menu.clear()
         self.pages.clear()
+        self.cover = None
 
     def in_order(self) -> list[SourcePage]:
         """The pages in the menu's order; pages left out of the menu still count (a pack's pattern may name them)."""
