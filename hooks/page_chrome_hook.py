@@ -26,7 +26,7 @@ _menu = {"has_sections": True}
 
 def _report(where: str, result: Changed) -> str:
     for what in result.missing:
-        log.error("%s: could not find %s. If Material's markup has changed, update hooks/page_chrome.py to match.",
+        log.error("%s: could not find %s. If Material's markup has changed, update hooks/page_chrome/changes.py to match.",
                   where, what)
     return result.html
 

@@ -23,7 +23,7 @@ def check_problems(question_count: int, *, src_path: str = CHECK_PAGE) -> list[s
     if question_count >= max(MIN_QUESTIONS, PASS_MARK):
         return []
     return [f"Doc file '{src_path}': the check has {question_count} questions, but it needs at least {MIN_QUESTIONS} "
-            f"(the pass mark is {PASS_MARK}). Add '!!! question' boxes, or change PASS_MARK and MIN_QUESTIONS in hooks/course_check.py."]
+            f"(the pass mark is {PASS_MARK}). Add '!!! question' boxes, or change PASS_MARK and MIN_QUESTIONS in hooks/learner/course_check.py."]
 
 
 def pass_mark_html(total: int, *, progress_url: str) -> str:

@@ -26,24 +26,24 @@ class Marker:
         return f"<!-- {self.name} -->"
 
 
-# The hooks that fill each marker hold its text as a constant (tests/hooks/test_markers.py
+# The hooks that fill each marker hold its text as a constant (tests/hooks/markers/test_checks.py
 # checks that each one is listed here).
 MARKERS: tuple[Marker, ...] = (
-    Marker("organisation-run-by", "who runs the course and the next course (hooks/organisation.py)", ("index.md",)),
-    Marker("organisation-contact", "the organisation's contact details (hooks/organisation.py)", ("about.md", "accessibility.md")),
-    Marker("organisation-safeguarding-contact", "who takes a safeguarding concern (hooks/organisation.py)", ("trainers/safeguarding.md",)),
-    Marker("glossary-entries", "the glossary's entries (hooks/glossary_page.py)", ("glossary.md",)),
+    Marker("organisation-run-by", "who runs the course and the next course (hooks/organisation/)", ("index.md",)),
+    Marker("organisation-contact", "the organisation's contact details (hooks/organisation/)", ("about.md", "accessibility.md")),
+    Marker("organisation-safeguarding-contact", "who takes a safeguarding concern (hooks/organisation/)", ("trainers/safeguarding.md",)),
+    Marker("glossary-entries", "the glossary's entries (hooks/glossary/page.py)", ("glossary.md",)),
     Marker("readability-report", "every page's plain-English scores (hooks/readability_hook.py)", ("authors/readability.md",)),
     Marker("print-packs", "the list of PDF packs (hooks/print_packs/download_list.py)", ("print.md",)),
     Marker("print-word-and-epub", "the list of Word and EPUB files (hooks/ebooks/download_list.py)", ("print.md",)),
-    Marker("offline-copy-download", "the link to the offline copy (hooks/offline_copy.py)", ("help.md",)),
-    Marker("app:progress", "the learner's progress list (hooks/learner_pages.py)", ("progress.md",)),
-    Marker("app:certificate", "the certificate (hooks/learner_pages.py)", ("progress.md",)),
-    Marker("app:clear", "the button that clears what the browser keeps (hooks/learner_pages.py)", ("progress.md", "notes.md")),
-    Marker("app:notes", "the learner's notes (hooks/learner_pages.py)", ("notes.md",)),
-    Marker("app:notes-tools", "saving and loading notes (hooks/learner_pages.py)", ("notes.md",)),
-    Marker("app:check-pass-mark", "the sentence that states the check's pass mark (hooks/course_check.py)", ("check.md",)),
-    Marker("app:check-score", "the check's \"See my score\" part (hooks/course_check.py)", ("check.md",)),
+    Marker("offline-copy-download", "the link to the offline copy (hooks/hosting/offline_copy.py)", ("help.md",)),
+    Marker("app:progress", "the learner's progress list (hooks/learner/pages.py)", ("progress.md",)),
+    Marker("app:certificate", "the certificate (hooks/learner/pages.py)", ("progress.md",)),
+    Marker("app:clear", "the button that clears what the browser keeps (hooks/learner/pages.py)", ("progress.md", "notes.md")),
+    Marker("app:notes", "the learner's notes (hooks/learner/pages.py)", ("notes.md",)),
+    Marker("app:notes-tools", "saving and loading notes (hooks/learner/pages.py)", ("notes.md",)),
+    Marker("app:check-pass-mark", "the sentence that states the check's pass mark (hooks/learner/course_check.py)", ("check.md",)),
+    Marker("app:check-score", "the check's \"See my score\" part (hooks/learner/course_check.py)", ("check.md",)),
     Marker("app:where-you-live", "the host's own text about local laws (hooks/local_context/)", ("modules/02-why-it-matters.md",)),
 )
 MARKER_BY_NAME = {marker.name: marker for marker in MARKERS}

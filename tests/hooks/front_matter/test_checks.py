@@ -1,4 +1,4 @@
-"""Front matter parsed and checked by the build, with the file and line (hooks/front_matter.py)."""
+"""Front matter parsed and checked by the build, with the file and line (hooks/front_matter/)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Unit tests for hooks/content_security_policy.py: finding inline code, hashing it, and moving it into files."""
+"""Unit tests for hooks/hosting/content_security_policy.py: finding inline code, hashing it, and moving it into files."""
 
 from __future__ import annotations
 

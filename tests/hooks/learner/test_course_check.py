@@ -1,4 +1,4 @@
-"""The end-of-course check's parts (hooks/course_check.py): the stated pass mark, the score part, and too few questions."""
+"""The end-of-course check's parts (hooks/learner/course_check.py): the stated pass mark, the score part, and too few questions."""
 
 from __future__ import annotations
 
@@ -28,4 +28,4 @@ def test_a_check_with_too_few_questions_stops_the_build_naming_the_file() -> Non
     assert check_problems(MIN_QUESTIONS) == []
     problems = check_problems(MIN_QUESTIONS - 1)
     assert problems == [f"Doc file 'check.md': the check has {MIN_QUESTIONS - 1} questions, but it needs at least {MIN_QUESTIONS} "
-                        f"(the pass mark is {PASS_MARK}). Add '!!! question' boxes, or change PASS_MARK and MIN_QUESTIONS in hooks/course_check.py."]
+                        f"(the pass mark is {PASS_MARK}). Add '!!! question' boxes, or change PASS_MARK and MIN_QUESTIONS in hooks/learner/course_check.py."]

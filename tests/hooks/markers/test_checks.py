@@ -1,4 +1,4 @@
-"""The comment markers: every one known, each where it must be, none left unfilled (hooks/markers.py)."""
+"""The comment markers: every one known, each where it must be, none left unfilled (hooks/markers/)."""
 
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ def test_a_renamed_marker_is_named_with_its_line_and_the_known_ones() -> None:
     assert problems[0].startswith("Doc file 'about.md', line 5: <!-- organisation-contacts --> is not a marker we know")
     assert "The markers are: <!-- organisation-run-by -->, <!-- organisation-contact -->," in problems[0]
     assert problems[1] == ("Doc file 'about.md': the marker <!-- organisation-contact --> is missing, so the organisation's "
-                           "contact details (hooks/organisation.py) would not show. Put it back on a line of its own where "
+                           "contact details (hooks/organisation/) would not show. Put it back on a line of its own where "
                            "that part should go.")
 
 

@@ -1,4 +1,4 @@
-"""Unit tests for hooks/organisation.py: the settings checks, the contrast maths and the HTML it writes."""
+"""Unit tests for hooks/organisation/settings.py: the settings checks, the contrast maths and the HTML it writes."""
 
 from __future__ import annotations
 

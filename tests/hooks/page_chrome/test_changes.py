@@ -203,7 +203,7 @@ def test_the_hook_makes_a_missing_part_a_build_error_naming_the_page(caplog: pyt
     assert [(record.name, record.levelno) for record in caplog.records] == [("mkdocs.hooks.page_chrome", logging.ERROR)]
     assert caplog.records[0].getMessage().startswith(
         "Doc file 'modules/01-what.md': could not find Material's search dialog")
-    assert "update hooks/page_chrome.py" in caplog.records[0].getMessage()
+    assert "update hooks/page_chrome/changes.py" in caplog.records[0].getMessage()
 
 
 def test_tick_boxes_become_named_boxes_and_other_pages_are_unchanged() -> None:
