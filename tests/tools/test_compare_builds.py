@@ -39,3 +39,14 @@ def test_a_changed_page_is_listed_in_the_site_and_in_the_zip(tmp_path: Path) -> 
     (after / "new.css").write_text("p{}", encoding="utf-8")
     assert compare_builds.compare(before, after) == [
         f"new.css: only in {after}", "a/index.html: differs", "course.zip!a/index.html: differs"]
+
+
+def test_an_epubs_random_id_and_time_are_not_differences_but_its_words_are(tmp_path: Path) -> None:
+    def opf(uuid: str, when: str, title: str) -> bytes:
+        return (f'<dc:identifier>urn:uuid:{uuid}</dc:identifier><dc:title>{title}</dc:title>'
+                f'<meta property="dcterms:modified">{when}</meta>').encode()
+
+    before = opf("cdf1ba48-3437-4195-a0a9-4a9d3868ee8f", "2026-11-29T18:09:18Z", "Pack")
+    assert compare_builds.differences("a.opf", before, opf("d67e024c-34e4-4ae8-8464-0eb1b25eb0f2", "2026-11-29T18:13:32Z", "Pack")) == []
+    assert compare_builds.differences("a.opf", before, opf("cdf1ba48-3437-4195-a0a9-4a9d3868ee8f", "2026-11-29T18:09:18Z", "Book")) == [
+        "a.opf: differs"]
