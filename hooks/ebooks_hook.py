@@ -10,7 +10,6 @@ as they do the PDFs.
 from __future__ import annotations
 
 import logging
-import os
 import time
 from pathlib import Path
 
@@ -26,29 +25,20 @@ from ebooks.documents import ebooks
 from ebooks.download_list import MARKER, OFFLINE_NOTE, ebook_list
 from ebooks.make import MadeFile, make_all
 from ebooks.pandoc import PandocFailed, PandocMissing, find_pandoc
-from print_packs import OFFLINE_FLAG, packs_skipped
+from print_packs import OFFLINE_FLAG
 
 log = logging.getLogger("mkdocs.hooks.ebooks")
 
 DOWNLOADS = "downloads"
 
 _made: list[MadeFile] = []
-_command = {"name": "build"}
-
-
-def on_startup(*, command: str, dirty: bool) -> None:
-    """Remember whether this is `mkdocs build` or `mkdocs serve`."""
-    _command["name"] = command
-
-
-def _skip(config: MkDocsConfig) -> bool:
-    return packs_skipped(command=_command["name"], extra=config.extra, environ=os.environ)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     """Start afresh, and stop at once with the command to install pandoc if it is missing."""
     _made.clear()
-    if _skip(config):
+    # print_packs_hook.py, before this hook, has decided whether this build makes the packs.
+    if COLLECTED.skipped:
         return None
     try:
         find_pandoc()
@@ -59,14 +49,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
     """Make every Word and EPUB file into site/downloads/."""
-    if _skip(config):
+    if COLLECTED.skipped:
         return None
     started = time.perf_counter()
     # The pages and the cover print_packs_hook.py collected, in the menu's order.
     pages = COLLECTED.in_order()
-    if COLLECTED.cover is None:
-        raise PluginError(f"Config file '{config.config_file_path}': hooks/ebooks_hook.py makes its files from the pages "
-                          "hooks/print_packs_hook.py collects. List print_packs_hook.py before it under 'hooks:'.")
     try:
         _made[:] = make_all(ebooks(pages), pages, COLLECTED.cover, Path(config.site_dir) / DOWNLOADS)
     except (PandocFailed, OSError, ValueError) as error:

@@ -55,6 +55,7 @@ def _skip(config: MkDocsConfig) -> bool:
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     """Start afresh, and stop at once with one clear line if the PDF engine is missing."""
     COLLECTED.clear()
+    COLLECTED.skipped = _skip(config)
     if not config.extra.get(OFFLINE_FLAG):
         _rendered.clear()
     if _skip(config):

@@ -29,12 +29,16 @@ class CollectedPages:
         self.pages: dict[str, SourcePage] = {}
         # What every pack's and file's cover says, worked out once per build.
         self.cover: Cover | None = None
+        # Whether this build makes no packs (mkdocs serve, PRINT_PACKS=off, the offline copy's build),
+        # or no hook collects them: print_packs.packs_skipped, decided once in print_packs_hook.py.
+        self.skipped = True
 
     def clear(self) -> None:
         """Forget the last build (`mkdocs serve` builds again in the same process)."""
         self.menu.clear()
         self.pages.clear()
         self.cover = None
+        self.skipped = True
 
     def in_order(self) -> list[SourcePage]:
         """The pages in the menu's order; pages left out of the menu still count (a pack's pattern may name them)."""

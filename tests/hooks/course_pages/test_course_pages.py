@@ -23,8 +23,9 @@ def test_collected_pages_come_out_in_menu_order_and_are_forgotten_between_builds
         collected.pages[uri] = SourcePage(uri, uri, uri, {}, "")
     collected.cover = Cover("Course", "Org", "1.0", "1 January 2026")
     assert [page.src_uri for page in collected.in_order()] == ["index.md", "modules/one.md", "forms/new.md"]
+    collected.skipped = False
     collected.clear()
-    assert (collected.menu, collected.pages, collected.cover) == ([], {}, None)
+    assert (collected.menu, collected.pages, collected.cover, collected.skipped) == ([], {}, None, True)
 
 
 @pytest.mark.parametrize(("extra", "name"), [
