@@ -56,7 +56,7 @@ benchmark-pdfs: setup
 
 ## benchmark-weight: each page's weight (gzip) against the 150 KiB budget, beside a stock Material build
 benchmark-weight: setup
-	$(BIN)/python tools/benchmark_page_weight.py
+	PYTHONPATH=hooks:tests $(BIN)/python tools/benchmark_page_weight.py
 
 clean:
 	rm -rf site $(VENV) node_modules .pytest_cache

@@ -16,7 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
-from content_security_policy import MOVABLE_PAGES, externalise_inline_code, inline_code_problems, site_wide_hashes
+from hosting.content_security_policy import MOVABLE_PAGES, externalise_inline_code, inline_code_problems, site_wide_hashes
 
 log = logging.getLogger("mkdocs.hooks.content_security_policy")
 

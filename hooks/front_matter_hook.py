@@ -11,7 +11,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from front_matter import front_matter_problems, session_problems
+from front_matter.checks import front_matter_problems, session_problems
 
 _pages: dict[str, dict[str, Any]] = {}
 

@@ -1,28 +1,26 @@
-"""MkDocs glue for the glossary: one file, docs/glossary.yml, makes the glossary page."""
+"""MkDocs adapter for the glossary: one file, docs/glossary.yml, makes the glossary page (the `glossary` package)."""
 
 from __future__ import annotations
-
-import logging
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from glossary_page import GLOSSARY_MARKER, fill_glossary_page
-from readability.glossary import Term
-from site_glossary import load_site_glossary
+from glossary import GLOSSARY_PAGE, glossary_path
+from glossary.model import GlossaryError, Term, load_glossary
+from glossary.page import GLOSSARY_MARKER, fill_glossary_page
 
-log = logging.getLogger("mkdocs.hooks.glossary")
-
-GLOSSARY_PAGE = "glossary.md"
 _terms: list[Term] = []
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     """Load and validate the glossary once per build."""
     global _terms
-    _terms = load_site_glossary(config)
+    try:
+        _terms = load_glossary(glossary_path(config.docs_dir, config.extra))
+    except GlossaryError as error:
+        raise PluginError(str(error)) from None
     return config
 
 

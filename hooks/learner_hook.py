@@ -1,7 +1,7 @@
-"""MkDocs glue for learning on your own: questions, notes, progress, glossary pop-ups, listening.
+"""MkDocs adapter for learning on your own: questions, notes, progress, "Listen", the certificate (the `learner` package).
 
-The work is in quiz.py, glossary_tips.py and learner_pages.py; the browser
-side is in overrides/assets/javascripts/app-*.js.
+It also adds the glossary pop-ups (`glossary.tips`) between the reflection boxes
+and "Listen", the one place in the pipeline where they give the same HTML: see ARCHITECTURE.md.
 """
 
 from __future__ import annotations
@@ -15,18 +15,21 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from course_check import CHECK_PAGE, PASS_MARK, check_problems, pass_mark_html, score_html
-from glossary_tips import glossary_tips
-from learner_pages import (
+from course_pages import in_menu_order
+from learner.course_check import CHECK_PAGE, PASS_MARK, check_problems, pass_mark_html, score_html
+from glossary import GLOSSARY_PAGE, glossary_path
+from glossary.model import GlossaryError, Term, load_glossary
+from glossary.tips import glossary_tips
+from learner.pages import (
     CLEAR_HTML, CoursePage, LearnerPageError, Reflection, add_done_button, add_listen_controls,
     certificate_html, check_note_ids_unique, fill_markers, notes_html, notes_tools_html, page_id, progress_html, reflection_boxes, tracked_kind,
 )
-from quiz import QuizError, id_prefix, interactive_questions
-from readability.glossary import Term
-from site_glossary import load_site_glossary
+from learner.quiz import QuizError, id_prefix, interactive_questions
+from organisation.settings import organisation_name
+from readability.reading_time import SHOWN as READING_TIMES
 
 _terms: list[Term] = []
-_nav_order: dict[str, int] = {}
+_menu: list[str] = []
 _course_pages: dict[str, CoursePage] = {}
 _reflections: dict[str, list[Reflection]] = {}
 _note_ids: dict[str, Reflection] = {}
@@ -38,8 +41,11 @@ _check_question_count = 0
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     """Load the glossary for the pop-ups and forget the last build's pages."""
     global _terms, _check_question_count
-    _terms = load_site_glossary(config)
-    _nav_order.clear()
+    try:
+        _terms = load_glossary(glossary_path(config.docs_dir, config.extra))
+    except GlossaryError as error:
+        raise PluginError(str(error)) from None
+    _menu.clear()
     _course_pages.clear()
     _reflections.clear()
     _note_ids.clear()
@@ -50,8 +56,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
 
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
     """Remember the order of pages in the menu, for the progress and notes pages."""
-    for index, page in enumerate(nav.pages):
-        _nav_order[page.file.src_uri] = index
+    for page in nav.pages:
+        _menu.append(page.file.src_uri)
         _page_urls[page.file.src_uri] = page.url
     return None
 
@@ -78,27 +84,14 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         raise PluginError(str(error)) from None
     if found:
         _reflections[src] = [replace(r, url=page.url) for r in found]
-    if src != "glossary.md":
+    if src != GLOSSARY_PAGE:
         html = glossary_tips(html, _terms, id_prefix=id_prefix(src) + "-")
     if not src.startswith("authors/"):
-        html = add_listen_controls(html)
+        html = add_listen_controls(html, reading_time=READING_TIMES.get(src, ""))
     if this_page.kind:
         _course_pages[src] = this_page
         html = add_done_button(html, this_page)
     return html
-
-
-def _organisation_name(config: MkDocsConfig) -> str:
-    # extra.organisation may be a plain dict or the organisation hook's validated Config (a UserDict).
-    try:
-        name = config.extra["organisation"]["name"]
-    except (KeyError, TypeError):
-        name = None
-    return name.strip() if isinstance(name, str) else ""
-
-
-def _in_menu_order(src_uris: list[str]) -> list[str]:
-    return sorted(src_uris, key=lambda uri: (_nav_order.get(uri, len(_nav_order)), uri))
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -110,9 +103,9 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str | None
     def relative(target: CoursePage | Reflection) -> str:
         return get_relative_url(target.url, here)
 
-    pages = [CoursePage(p.id, p.title, p.kind, relative(p)) for p in (_course_pages[uri] for uri in _in_menu_order(list(_course_pages)))]
+    pages = [CoursePage(p.id, p.title, p.kind, relative(p)) for p in (_course_pages[uri] for uri in in_menu_order(_course_pages, _menu))]
     reflections = [Reflection(r.id, r.question, r.page_id, r.page_title, relative(r))
-                   for uri in _in_menu_order(list(_reflections)) for r in _reflections[uri]]
+                   for uri in in_menu_order(_reflections, _menu) for r in _reflections[uri]]
     check_url = get_relative_url(_page_urls.get(CHECK_PAGE, "check/"), here)
     progress_url = get_relative_url(_page_urls.get("progress.md", "progress/"), here)
     parts = {
@@ -120,7 +113,7 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str | None
         "notes": notes_html(reflections),
         "notes-tools": notes_tools_html(config.site_name),
         "clear": CLEAR_HTML,
-        "certificate": certificate_html(course=config.site_name, organisation=_organisation_name(config), pass_mark=PASS_MARK,
+        "certificate": certificate_html(course=config.site_name, organisation=organisation_name(config.extra), pass_mark=PASS_MARK,
                                         question_count=_check_question_count, check_url=check_url),
         "check-pass-mark": pass_mark_html(_check_question_count, progress_url=progress_url),
         "check-score": score_html(_check_question_count, progress_url=progress_url),

@@ -12,7 +12,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from markers import marker_problems, unfilled_markers
+from markers.checks import marker_problems, unfilled_markers
 
 
 # Before the glossary hook fills its marker in the same event.

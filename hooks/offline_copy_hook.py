@@ -18,7 +18,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from offline_copy import DOWNLOAD_MARKER, OFFLINE_FLAG, ZIP_PATH, OfflineBuildFailed, OfflineCopyError, download_html, make_offline_copy
+from hosting.offline_copy import DOWNLOAD_MARKER, OFFLINE_FLAG, ZIP_PATH, OfflineBuildFailed, OfflineCopyError, download_html, make_offline_copy
+from print_packs import switched_off
 from print_packs.download_list import fill_sizes
 from scorm.manifest import module_pages
 from scorm.package import ZIP_PATH as SCORM_ZIP_PATH
@@ -101,7 +102,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 
 def _scorm_package(config: MkDocsConfig) -> list[Callable[[Path], None]]:
     """The step that makes the SCORM package from the offline copy, or none (PRINT_PACKS=off, or a site with no modules)."""
-    if os.environ.get("PRINT_PACKS", "").lower() in ("off", "0", "no", "false"):
+    if switched_off(os.environ):
         return []
     nav = config.nav or []
     if not module_pages(nav):

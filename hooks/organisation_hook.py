@@ -16,8 +16,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from settings_messages import config_name
-from organisation import (
+from extra_settings import config_name
+from organisation.settings import (
     BRANDED_SCHEME, Organisation, OrganisationError, brand_contrast, brand_stylesheet, contrast_problem, fill_markers,
     load_organisation, missing_safeguarding_warning, scheme_colours,
 )

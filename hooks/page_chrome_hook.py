@@ -17,7 +17,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from page_chrome import Changed, content_changes, whole_page_changes
+from page_chrome.changes import Changed, content_changes, whole_page_changes
 
 log = logging.getLogger("mkdocs.hooks.page_chrome")
 # Whether the site's menu has sections (set in on_nav): then every page's menu must have their navs.
@@ -26,7 +26,7 @@ _menu = {"has_sections": True}
 
 def _report(where: str, result: Changed) -> str:
     for what in result.missing:
-        log.error("%s: could not find %s. If Material's markup has changed, update hooks/page_chrome.py to match.",
+        log.error("%s: could not find %s. If Material's markup has changed, update hooks/page_chrome/changes.py to match.",
                   where, what)
     return result.html
 

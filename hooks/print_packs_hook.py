@@ -22,7 +22,10 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from print_packs.assemble import Cover, PackDocument, assemble_pack
+from course_pages import COLLECTED
+from organisation.settings import organisation_name
+from print_packs import OFFLINE_FLAG, SWITCH, packs_skipped
+from print_packs.assemble import Cover, PackDocument, assemble_pack, pack_cover
 from print_packs.cards import sets_to_lay_out_four_to_a_sheet, too_long_messages
 from print_packs.combined_page import tidy_combined_page
 from print_packs.download_list import MARKER, download_item, download_list, other_download_item
@@ -34,18 +37,9 @@ log = logging.getLogger("mkdocs.hooks.print_packs")
 
 DOWNLOADS = "downloads"
 STYLESHEETS = ("app-fonts.css", "app-print.css")
-# Set by the offline-copy build, which copies the first build's PDFs instead of rendering them again.
-OFFLINE_FLAG = "offline_copy"
 
-_pages: dict[str, SourcePage] = {}
 _rendered = LAST_RENDERED
-_nav_order: list[str] = []
-
-
-# `PRINT_PACKS=off mkdocs build` leaves the PDFs out: quicker while writing, and the
-# baseline for tools/benchmark_pdfs.py. `mkdocs serve` leaves them out too, or every
-# saved change would wait for five PDFs.
-SWITCH = "PRINT_PACKS"
+# `mkdocs serve` leaves the packs out, or every saved change would wait for five PDFs.
 _command = {"name": "build"}
 
 
@@ -55,15 +49,13 @@ def on_startup(*, command: str, dirty: bool) -> None:
 
 
 def _skip(config: MkDocsConfig) -> bool:
-    if config.extra.get(OFFLINE_FLAG):
-        return True
-    return _command["name"] == "serve" or os.environ.get(SWITCH, "").lower() in ("off", "0", "no", "false")
+    return packs_skipped(command=_command["name"], extra=config.extra, environ=os.environ)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     """Start afresh, and stop at once with one clear line if the PDF engine is missing."""
-    _pages.clear()
-    _nav_order.clear()
+    COLLECTED.clear()
+    COLLECTED.skipped = _skip(config)
     if not config.extra.get(OFFLINE_FLAG):
         _rendered.clear()
     if _skip(config):
@@ -78,8 +70,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
 
 
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
-    """Remember the menu order: packs put their pages in the same order."""
-    _nav_order[:] = [page.file.src_uri for page in nav.pages]
+    """Remember the menu order: packs, Word and EPUB files put their pages in the same order."""
+    COLLECTED.menu[:] = [page.file.src_uri for page in nav.pages]
     return None
 
 
@@ -87,28 +79,21 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
 @event_priority(-100)
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     """Keep each page's finished HTML for the packs, and give print-site's combined page the same HTML."""
-    _pages[page.file.src_uri] = SourcePage(page.file.src_uri, page.url, page.title or "", dict(page.meta), html)
+    COLLECTED.pages[page.file.src_uri] = SourcePage(page.file.src_uri, page.url, page.title or "", dict(page.meta), html)
     # mkdocs-print-site-plugin keeps page.html from its own (earlier) on_page_content.
     if hasattr(page, "html"):
         page.html = html
     return None
 
 
-def _cover(config: MkDocsConfig) -> Cover:
-    organisation = config.extra.get("organisation")
-    name = organisation.get("name") if isinstance(organisation, dict) else None
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    day = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date() if epoch and epoch.isdigit() else dt.date.today()
-    version = config.extra.get("course_version", "1.0")
-    if isinstance(version, bool) or not isinstance(version, (str, int, float)) or not str(version).strip():
-        raise PluginError(f"Config file '{config.config_file_path}': extra.course_version should be a version "
-                          f"such as \"1.0\" (it is printed on each PDF pack's cover), not {version!r}")
-    return Cover(
-        course=config.site_name,
-        organisation=name.strip() if isinstance(name, str) and name.strip() else config.site_name,
-        version=str(version).strip(),
-        date=f"{day.day} {day:%B %Y}",
-    )
+def pack_cover_for(config: MkDocsConfig) -> Cover:
+    """The packs' cover facts; a wrong `extra.course_version` stops the build, naming the config file."""
+    try:
+        return pack_cover(course=config.site_name, organisation=organisation_name(config.extra),
+                          version=config.extra.get("course_version", "1.0"), epoch=os.environ.get("SOURCE_DATE_EPOCH"),
+                          today=dt.date.today())
+    except ValueError as error:
+        raise PluginError(f"Config file '{config.config_file_path}': {error}") from None
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
@@ -117,14 +102,13 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
         return None
     started = time.perf_counter()
     # Pages left out of the menu still go in the packs whose patterns name them (a new trainer's form, say).
-    nav_order = [_pages[uri] for uri in _nav_order if uri in _pages]
-    nav_order += [page for uri, page in sorted(_pages.items()) if uri not in _nav_order]
+    nav_order = COLLECTED.in_order()
     stylesheets_dir = Path(config.theme.custom_dir or "overrides") / "assets" / "stylesheets"
     sheets = [stylesheets_dir / name for name in STYLESHEETS]
     for sheet in sheets:
         if not sheet.is_file():
             raise PluginError(f"The PDF packs need the stylesheet '{sheet}', which is missing.")
-    cover = _cover(config)
+    cover = COLLECTED.cover = pack_cover_for(config)
     documents = [assemble_pack(pack, nav_order, cover) for pack in PACKS]
     jobs = [RenderJob(document.html, Path(config.site_dir) / DOWNLOADS / document.pack.filename, str(config.site_dir), tuple(sheets))
             for document in documents]

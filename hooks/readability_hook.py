@@ -12,12 +12,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from front_matter import is_module_file
+from front_matter.checks import is_module_file
+from glossary import GLOSSARY_PAGE, glossary_path
+from glossary.model import GlossaryError, Term, load_glossary
 from readability.check import Finding, PageReport, ReadabilityError, Thresholds, analyse_page, course_average, front_matter_key_line, front_matter_lines, message, page_thresholds
-from readability.glossary import GlossaryError, Term, load_glossary
 from readability.metrics import reading_time_label
 from readability.module_time import module_time, module_time_label, module_time_problem
 from readability.plain_words import load_plain_words
+from readability.reading_time import SHOWN, reading_time_html, under_title
 from readability.repeats import repeat_message, repeated_runs, reading_words
 from readability.report import report_data, report_html
 from readability.settings import ReadabilityConfig, load_settings, plain_words_path, site_thresholds
@@ -41,13 +43,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     try:
         _settings = load_settings(config.extra.get("readability"), config.config_file_path)
         _thresholds = site_thresholds(_settings)
-        _glossary = load_glossary(Path(config.docs_dir) / _settings.glossary_file)
+        _glossary = load_glossary(glossary_path(config.docs_dir, config.extra))
         _plain_words = load_plain_words(plain_words_path(_settings, Path(config.config_file_path).parent))
     except (ReadabilityError, GlossaryError, ValueError, OSError) as error:
         raise PluginError(str(error)) from None
     _reports.clear()
     _page_thresholds.clear()
     _page_words.clear()
+    SHOWN.clear()
     return config
 
 
@@ -66,7 +69,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     except ReadabilityError as error:
         raise PluginError(str(error)) from None
     # The glossary's meanings are the pop-ups' text, shown on every page by design: not a copied story.
-    if page.file.src_uri != "glossary.md":
+    if page.file.src_uri != GLOSSARY_PAGE:
         _page_words[page.file.src_uri] = reading_words(markdown, first_line=front_matter_lines(source) + 1)
     return None
 
@@ -81,7 +84,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     report = analyse_page(
         html, page.markdown or "", uri, thresholds, plain_words=_plain_words, glossary=_glossary,
         words_per_minute=_settings.words_per_minute, first_line=front_matter_lines(source) + 1,
-        is_glossary_page=uri == "glossary.md",
+        is_glossary_page=uri == GLOSSARY_PAGE,
     )
     report.exception_reason = reason
     _reports[uri] = report
@@ -96,9 +99,8 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
             report.findings.append(Finding("module-time", front_matter_key_line(source, "time"), problem))
     for finding in report.findings:
         (log.warning if finding.severity == "warning" else log.debug)(message(finding, uri))
-    label = f'<p class="app-reading-time">{time_label}</p>'
-    head, found, tail = html.partition("</h1>")
-    return head + found + label + tail if found else label + html
+    SHOWN[uri] = reading_time_html(time_label)
+    return under_title(html, SHOWN[uri])
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str | None:

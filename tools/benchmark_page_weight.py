@@ -1,7 +1,7 @@
 """Page weight: what each page of the course loads, gzip-compressed, against a stock Material build of the same pages.
 
     make benchmark-weight
-    .venv/bin/python tools/benchmark_page_weight.py [--site BUILT_SITE] [--stock-site BUILT_STOCK_SITE]
+    PYTHONPATH=hooks:tests .venv/bin/python tools/benchmark_page_weight.py [--site BUILT_SITE] [--stock-site BUILT_STOCK_SITE]
 
 It builds the course (or uses --site), and a stock Material for MkDocs build of
 the same docs/ and nav with no overrides and no hooks. It serves each on
@@ -30,11 +30,9 @@ from pathlib import Path
 
 import yaml
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(PROJECT_DIR / "hooks"))
-sys.path.insert(0, str(PROJECT_DIR / "tests"))
+from hosting.page_weight import BUDGET_KIB, PageWeight, kib, page_weight, summary, table
 
-from page_weight import BUDGET_KIB, PageWeight, kib, page_weight, summary, table  # noqa: E402
+PROJECT_DIR = Path(__file__).resolve().parent.parent
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",

@@ -1,8 +1,10 @@
 """Print the Content-Security-Policy a built site needs, or write it into deploy/security-headers.conf.
 
     .venv/bin/mkdocs build --strict -d /tmp/course-site
-    .venv/bin/python tools/content_security_policy.py /tmp/course-site            # print it
-    .venv/bin/python tools/content_security_policy.py /tmp/course-site --write    # update deploy/security-headers.conf
+    PYTHONPATH=hooks .venv/bin/python tools/content_security_policy.py /tmp/course-site            # print it
+    PYTHONPATH=hooks .venv/bin/python tools/content_security_policy.py /tmp/course-site --write    # update deploy/security-headers.conf
+
+(`PYTHONPATH=hooks` makes hooks/ the import root, as MkDocs and pytest have it: see ARCHITECTURE.md.)
 
 Run it after upgrading Material for MkDocs: its inline scripts, and so their
 hashes, may change. tests/hosting/test_nginx.py fails until the file matches.
@@ -14,10 +16,9 @@ import argparse
 import sys
 from pathlib import Path
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(PROJECT_DIR / "hooks"))
+from hosting.content_security_policy import nginx_policy, site_policy, with_policy
 
-from content_security_policy import nginx_policy, site_policy, with_policy  # noqa: E402
+PROJECT_DIR = Path(__file__).resolve().parent.parent
 
 
 def main() -> int:

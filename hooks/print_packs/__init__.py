@@ -22,3 +22,24 @@ How the packs are made, and why this way:
   gets real page numbers from `target-counter()` in one pass, and it writes a
   tagged PDF/UA file with a title, a language and bookmarks.
 """
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+# `PRINT_PACKS=off mkdocs build` leaves the packs (PDF, Word, EPUB, SCORM) out: quicker while
+# writing, and the baseline for tools/benchmark_pdfs.py.
+SWITCH = "PRINT_PACKS"
+# Set by the offline copy's build, which copies the first build's files instead of making them again.
+OFFLINE_FLAG = "offline_copy"
+
+
+def switched_off(environ: Mapping[str, str]) -> bool:
+    """Whether `PRINT_PACKS=off` (or 0, no, false) asks for a build without the packs."""
+    return environ.get(SWITCH, "").lower() in ("off", "0", "no", "false")
+
+
+def packs_skipped(*, command: str, extra: Mapping[str, Any], environ: Mapping[str, str]) -> bool:
+    """Whether this build makes no packs: the offline copy's build, `mkdocs serve`, or PRINT_PACKS=off."""
+    return bool(extra.get(OFFLINE_FLAG)) or command == "serve" or switched_off(environ)

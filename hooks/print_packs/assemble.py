@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html as html_lib
 from dataclasses import dataclass
+from typing import Any
 
 from bs4 import BeautifulSoup, Tag
 
@@ -226,3 +228,17 @@ def _document(pack: Pack, cover: Cover, body: list[str], contents: list[Contents
     soup = BeautifulSoup(document, "html.parser")
     missing = unwrap_dangling_links(soup)
     return PackDocument(pack, str(soup), contents, removed, question_count, missing, sets)
+
+
+def pack_cover(*, course: str, organisation: str, version: Any, epoch: str | None, today: dt.date) -> Cover:
+    """The cover's facts: the organisation (or the course's name), the version, and the build's date.
+
+    `epoch` is SOURCE_DATE_EPOCH, which makes the date repeatable. Raises ValueError
+    (naming the setting) when `extra.course_version` is not a version.
+    """
+    if isinstance(version, bool) or not isinstance(version, (str, int, float)) or not str(version).strip():
+        raise ValueError(f"extra.course_version should be a version such as \"1.0\" (it is printed on each PDF pack's "
+                         f"cover), not {version!r}")
+    day = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date() if epoch and epoch.isdigit() else today
+    return Cover(course=course, organisation=organisation or course, version=str(version).strip(),
+                 date=f"{day.day} {day:%B %Y}")

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
+from learner.quiz import WHY_PREFIX, inner_html
+
 # Parts of a web page that do nothing on paper: controls, scripts, pop-ups that
 # are hidden until a script shows them, and the screen's reading time.
 SCREEN_ONLY = (
@@ -21,9 +23,8 @@ TRAINER_NOTES = "div.admonition.trainer, details.trainer"
 # Both helpers key on this: the plain admonition and the interactive quiz keep these classes.
 QUESTION_BOX = "div.admonition.question"
 REFLECT_BOX = "div.admonition.reflect"
-WHY_PREFIX = "Why:"
 WRITING_LINES = 6
-_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,7 @@ def remove_screen_only(root: Tag) -> None:
 
 
 def _is_heading(element: object) -> bool:
-    return isinstance(element, Tag) and element.name in _HEADINGS
+    return isinstance(element, Tag) and element.name in HEADINGS
 
 
 def _next_element_sibling(element: Tag) -> Tag | None:
@@ -103,10 +104,6 @@ def words_in(element: Tag) -> str:
     return " ".join(element.get_text(" ", strip=True).split())
 
 
-def _inner_html(element: Tag) -> str:
-    return "".join(str(child) for child in element.contents).strip()
-
-
 def _option_words(box: Tag, field: Tag) -> str:
     """The words that go with one answer's tick box, from its <label> or its list item."""
     label = box.find("label", attrs={"for": field.get("id")}) if field.get("id") else None
@@ -127,7 +124,7 @@ def read_question(box: Tag) -> Question:
     why_html = ""
     for candidate in box.find_all(["p", "div"]):
         if words_in(candidate).startswith(WHY_PREFIX):
-            why_html = _inner_html(candidate)
+            why_html = inner_html(candidate)
             break
     return Question(title=title, options=tuple(options), why_html=why_html)
 

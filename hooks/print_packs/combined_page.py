@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, Tag
 
-_HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"]
+from print_packs.clean import HEADINGS
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ def tidy_combined_page(html: str, title: str) -> TidiedPage:
     for section in container.select("section.md-section"):
         if section.find("section") is None:
             section.decompose()
-    for heading in container.find_all(_HEADINGS):
+    for heading in container.find_all(HEADINGS):
         level = int(heading.name[1]) + max(1, _depth(heading, container))
         heading.name = f"h{min(6, level)}"
     for section in container.select("section.print-page"):
@@ -78,7 +78,7 @@ def _page_heading_ids(container: Tag) -> None:
         key = str(page.get("id", ""))
         if not key:
             continue
-        for heading in page.find_all(_HEADINGS, id=True):
+        for heading in page.find_all(HEADINGS, id=True):
             if heading["id"] != key and not str(heading["id"]).startswith(f"{key}-"):
                 heading["id"] = f"{key}-{heading['id']}"
 
@@ -90,7 +90,7 @@ def _unique_region_names(container: Tag) -> None:
         name = str(region["aria-label"])
         if name in seen:
             page = region.find_parent("section", class_="print-page")
-            title = page.find(_HEADINGS) if page is not None else None
+            title = page.find(HEADINGS) if page is not None else None
             if title is not None:
                 name = f"{name}, in {title.get_text(' ', strip=True)}"
                 region["aria-label"] = name

@@ -21,7 +21,7 @@ PDF_VARIANT = "pdf/ua-1"
 # The packs the last full build in this process wrote. MkDocs loads a hook file
 # afresh for each build, but this package only once, so a second build in the
 # same process (`mkdocs serve` rebuilding) still sees them. The offline copy is
-# built in a process of its own (hooks/offline_copy.py), which fills this from
+# built in a process of its own (hooks/hosting/offline_copy.py), which fills this from
 # the first build's facts before it starts, and copies the first build's PDFs.
 LAST_RENDERED: dict[str, "RenderedPack"] = {}
 

@@ -12,10 +12,11 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import ConfigurationError
 from mkdocs.utils.meta import get_data
 
-from front_matter import is_module_file
+from front_matter.checks import is_module_file
+from glossary import GLOSSARY_PAGE
+from glossary.model import GlossaryError, load_glossary
 
 from .check import Finding, ReadabilityError, analyse_page, course_average, front_matter_key_line, front_matter_lines, message, page_thresholds
-from .glossary import GlossaryError, load_glossary
 from .module_time import module_time, module_time_problem
 from .plain_words import load_plain_words
 from .settings import load_settings, plain_words_path, site_thresholds
@@ -75,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
         html = renderer.reset().convert(body)
         report = analyse_page(html, body, uri, thresholds, plain_words=plain_words, glossary=glossary,
                               words_per_minute=settings.words_per_minute, first_line=front_matter_lines(source) + 1,
-                              is_glossary_page=uri == "glossary.md")
+                              is_glossary_page=uri == GLOSSARY_PAGE)
         if is_module_file(uri) and isinstance(meta.get("time"), int) and not isinstance(meta.get("time"), bool):
             time = module_time(html, stated=meta["time"], words=report.words, words_per_minute=settings.words_per_minute)
             problem = module_time_problem(time, words_per_minute=settings.words_per_minute)

@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any
 from urllib.parse import urlsplit
 
-from .glossary import Term, term_by_form, term_pattern
+from glossary.model import Term, term_by_form, term_pattern
 from .metrics import count_text, flesch_kincaid_grade, flesch_reading_ease, passive_phrases, reading_minutes, uk_reading_age
 from .plain_words import plainer_words
 from .sentences import split_sentences, words

@@ -5,43 +5,42 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from mkdocs.config import base
-from mkdocs.config import config_options as c
-
-from settings_messages import config_name, setting_problems, shown
+from extra_settings import Setting, Settings, check_settings, config_name, shown
 
 from .check import ReadabilityError, Thresholds
 
 
-class ReadabilityConfig(base.Config):
-    """Every setting under `extra.readability`, with its default."""
-
-    enabled = c.Type(bool, default=True)
-    min_reading_ease = c.Type((int, float), default=60)
-    min_average_reading_ease = c.Type((int, float), default=70)
-    max_average_sentence_words = c.Type((int, float), default=20)
-    max_sentence_words = c.Type(int, default=25)
-    max_paragraph_sentences = c.Type(int, default=5)
-    max_paragraph_words = c.Type(int, default=100)
+_NUMBER = (int, float)
+# Every setting under `extra.readability`, with its default.
+READABILITY_SETTINGS = {
+    "enabled": Setting((bool,), default=True),
+    "min_reading_ease": Setting(_NUMBER, default=60),
+    "min_average_reading_ease": Setting(_NUMBER, default=70),
+    "max_average_sentence_words": Setting(_NUMBER, default=20),
+    "max_sentence_words": Setting((int,), default=25),
+    "max_paragraph_sentences": Setting((int,), default=5),
+    "max_paragraph_words": Setting((int,), default=100),
     # A steady pace for older readers, some using a magnifier.
-    words_per_minute = c.Type(int, default=120)
-    check_plain_words = c.Type(bool, default=True)
-    check_jargon = c.Type(bool, default=True)
-    plain_words_file = c.Optional(c.Type(str))
-    glossary_file = c.Type(str, default="glossary.yml")
-    exclude = c.ListOfItems(c.Type(str), default=[])
-    report_page = c.Type(str, default="authors/readability.md")
+    "words_per_minute": Setting((int,), default=120),
+    "check_plain_words": Setting((bool,), default=True),
+    "check_jargon": Setting((bool,), default=True),
+    "plain_words_file": Setting(optional=True),
+    "glossary_file": Setting(default="glossary.yml"),
+    "exclude": Setting(list_of_items=True, default=[]),
+    "report_page": Setting(default="authors/readability.md"),
+}
+# The checked settings: `settings.words_per_minute` or `settings["words_per_minute"]`.
+ReadabilityConfig = Settings
 
 
 def load_settings(raw: Any, config_file: str | None = "mkdocs.yml") -> ReadabilityConfig:
     """Validate `extra.readability`; raise ReadabilityError naming the config file and each wrong setting."""
     name = config_name(config_file)
-    settings = ReadabilityConfig(config_file_path=config_file)
     if raw is None:
         raw = {}
     if not isinstance(raw, dict):
         raise ReadabilityError(f"{name}: 'extra.readability' must be a set of settings, like 'min_reading_ease: 60'.")
-    problems = setting_problems(settings, raw, "extra.readability")
+    settings, problems = check_settings(READABILITY_SETTINGS, raw, "extra.readability")
     if problems:
         raise ReadabilityError(f"{name}: " + "; ".join(problems) + ". Fix these settings (see docs/authors/guide.md).")
     for key in ("min_reading_ease", "min_average_reading_ease", "max_average_sentence_words", "max_sentence_words",

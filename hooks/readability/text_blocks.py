@@ -92,8 +92,3 @@ def reading_blocks(html: str) -> list[Block]:
     walk(soup, None)
     flush()
     return blocks
-
-
-def paragraph_blocks(blocks: list[Block]) -> list[Block]:
-    """Return only the blocks that are paragraphs of running text."""
-    return [block for block in blocks if block.kind == "p"]

@@ -1,6 +1,6 @@
 """Make downloads/course-scorm12.zip from the offline copy's folder (relative links, no web server needed).
 
-The offline copy (hooks/offline_copy.py) is already the course as plain files
+The offline copy (hooks/hosting/offline_copy.py) is already the course as plain files
 that open from anywhere; a learning platform serves them in a frame. To make it
 a SCORM 1.2 package we add, without changing the offline copy itself:
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 
 from course.course_pages import MODULES, PROJECT_DIR, questions_in, read_page, soup_of
-from course_check import MIN_QUESTIONS, PASS_MARK
+from learner.course_check import MIN_QUESTIONS, PASS_MARK
 
 CHECK = "check.md"
 SESSION_HEADINGS = ("Questions about session 1: understanding co-production", "Questions about session 2: doing co-production")

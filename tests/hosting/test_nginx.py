@@ -29,7 +29,7 @@ import pytest
 
 from conftest import CHROMIUM, PROJECT_DIR, search_the_course
 from assets import BUNDLE_PATH
-from content_security_policy import nginx_policy, site_policy
+from hosting.content_security_policy import nginx_policy, site_policy
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 DEPLOY_CONF = PROJECT_DIR / "deploy" / "nginx.conf"
@@ -222,7 +222,7 @@ def test_policy_in_deploy_conf_is_what_the_built_site_needs(site_dir: Path) -> N
     sent = nginx_policy(DEPLOY_HEADERS.read_text(encoding="utf-8"))
     assert sent == needed.policy, (
         "deploy/security-headers.conf's Content-Security-Policy does not match the built site. "
-        "Run: .venv/bin/python tools/content_security_policy.py SITE_DIR --write"
+        "Run: PYTHONPATH=hooks .venv/bin/python tools/content_security_policy.py SITE_DIR --write"
     )
 
 

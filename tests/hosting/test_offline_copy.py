@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import PROJECT_DIR, build_site, search_the_course
-from offline_copy import ZIP_PATH, build_messages
+from hosting.offline_copy import ZIP_PATH, build_messages
 
 
 @pytest.fixture(scope="module")

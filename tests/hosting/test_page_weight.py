@@ -15,7 +15,7 @@ import tinycss2
 from bs4 import BeautifulSoup
 
 from conftest import built_pages, page_url
-from page_weight import BUDGET_KIB, NOT_BUDGETED_PAGES, file_for_url, kib, page_weight
+from hosting.page_weight import BUDGET_KIB, NOT_BUDGETED_PAGES, file_for_url, kib, page_weight
 
 OUR_FONTS = {"assets/fonts/atkinson-hyperlegible-regular.woff2", "assets/fonts/atkinson-hyperlegible-bold.woff2"}
 

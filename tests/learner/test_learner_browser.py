@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import Page, expect
 
 from conftest import PROJECT_DIR, page_url
-from readability.glossary import load_glossary
+from glossary.model import load_glossary
 
 MODULE_1 = "modules/01-what-co-production-means/"
 # Module 6 has a question with more than one right answer.

@@ -9,7 +9,7 @@ from print_packs.clean import (
     remove_trainer_notes,
 )
 from print_packs.paper_tables import LINES_PER_EMPTY_CELL, WRITE_IN, linearise_wide_tables, mark_write_in_columns
-from quiz import interactive_questions
+from learner.quiz import interactive_questions
 
 ACTIVITY = """
 <h1>Whose voices are missing?</h1>

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from readability.check import ReadabilityError, Thresholds, analyse_page, message, page_thresholds
-import readability.glossary
-from readability.glossary import GlossaryError, load_glossary, parse_glossary
+import glossary.model
+from glossary.model import GlossaryError, load_glossary, parse_glossary
 from readability.plain_words import DEFAULT_LIST, load_plain_words, plainer_words
 from readability.report import bar_chart_svg, report_data
 from readability.settings import load_settings
@@ -183,8 +183,8 @@ def test_bad_glossary_entries_are_errors(text: str, expected: str) -> None:
 
 def test_the_glossary_is_parsed_once_and_again_when_it_changes(tmp_path, monkeypatch) -> None:
     parses = []
-    real_parse = readability.glossary.parse_glossary
-    monkeypatch.setattr(readability.glossary, "parse_glossary", lambda text, path: parses.append(path) or real_parse(text, path))
+    real_parse = glossary.model.parse_glossary
+    monkeypatch.setattr(glossary.model, "parse_glossary", lambda text, path: parses.append(path) or real_parse(text, path))
     glossary_file = tmp_path / "glossary.yml"
     glossary_file.write_text("terms:\n  - term: Peer-led\n    id: peer-led\n    meaning: Run by people like you.\n")
     first, second = load_glossary(glossary_file), load_glossary(glossary_file)

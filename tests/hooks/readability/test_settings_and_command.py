@@ -9,7 +9,7 @@ import pytest
 from conftest import PROJECT_DIR
 from readability.__main__ import main
 from readability.check import ReadabilityError
-from readability.glossary import GlossaryError, parse_glossary
+from glossary.model import GlossaryError, parse_glossary
 from readability.settings import load_settings
 
 
