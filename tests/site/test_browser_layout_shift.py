@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-# One page of each kind issue 13 measures; and what the page's scripts show when they have finished.
+# One page of each kind issue 13 measures, and the check; and what the page's scripts show when they have finished.
 PAGES = {
     "home": ("", "Listen to this page"),
     "module 1": ("modules/01-what-co-production-means/", "Mark as done"),
@@ -21,6 +21,7 @@ PAGES = {
     "activity": ("activities/commissioning-panel/", "Mark as done"),
     "Your progress": ("progress/", "Clear my progress and notes"),
     "glossary": ("glossary/", "Listen to this page"),
+    "end-of-course check": ("check/", "See my score"),
 }
 SIZES = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}
 
