@@ -7,10 +7,11 @@ each part starts from its `data-module` attribute and finds its pieces by
 HTML and data attributes (no inline scripts, so a strict Content-Security-Policy
 works). Parts that only work with JavaScript are `hidden` until a script shows
 them, and words only for when scripts do not run are hidden by the script
-(not in `<noscript>`, so they also show if a script fails to load). Where
-scripts run, a hidden part keeps its place from the first paint and those
-words take none (app-buttons.css, "Space kept"), so nothing moves when a
-script shows the part; a line a script fills in is written as a new learner's.
+(not in `<noscript>`). Where the browser runs scripts, a hidden part keeps its
+place from the first paint and those words are not shown (app-buttons.css,
+"Space kept"), so nothing moves when a script shows the part; a line a script
+fills in is written as a new learner's. The price: a script that fails to load
+leaves its part's place empty.
 """
 
 from __future__ import annotations
