@@ -231,8 +231,23 @@ def lighthouse_command() -> list[str]:
     return ["node", str(binary)]
 
 
-def run_lighthouse(command: list[str], url: str, output: Path) -> Measure:
-    """One Lighthouse run (mobile, simulated throttling) on one address; its JSON report is kept in `output`."""
+def run_lighthouse(command: list[str], url: str, output: Path, attempts: int = 3) -> Measure:
+    """One Lighthouse run (mobile, simulated throttling) on one address; its JSON report is kept in `output`.
+
+    Lighthouse now and then fails to record a trace on a busy machine (NO_NAVSTART, NO_FCP): such a run is tried again.
+    """
+    for attempt in range(1, attempts + 1):
+        try:
+            return _run_lighthouse_once(command, url, output)
+        except (RuntimeError, ValueError) as error:
+            if attempt == attempts:
+                raise
+            print(f"  (trying again: {str(error).strip().splitlines()[-1]})", flush=True)
+    raise AssertionError("unreachable")
+
+
+def _run_lighthouse_once(command: list[str], url: str, output: Path) -> Measure:
+    output.unlink(missing_ok=True)
     flags = "--headless=new --no-sandbox --ignore-certificate-errors --disable-gpu --no-first-run"
     result = subprocess.run([*command, url, "--quiet", "--output=json", f"--output-path={output}",
                              f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={flags}"],
