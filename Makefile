@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build test check-readability benchmark benchmark-pdfs benchmark-weight clean
+.PHONY: setup serve build test check-readability benchmark benchmark-pdfs benchmark-weight benchmark-speed clean
 
 ## setup: install system packages (if missing), the pinned Python packages and the pinned npm packages (vnu)
 setup: $(VENV)/.installed node_modules/.installed
@@ -57,6 +57,11 @@ benchmark-pdfs: setup
 ## benchmark-weight: each page's weight (gzip) against the 150 KiB budget, beside a stock Material build
 benchmark-weight: setup
 	PYTHONPATH=hooks:tests $(BIN)/python tools/benchmark_page_weight.py
+
+## benchmark-speed: Lighthouse on six kinds of page, the course beside stock Material, both served by deploy/nginx.conf
+## (installs Lighthouse, pinned, into build/lighthouse/ the first time); RUNS=3 for the median of three runs
+benchmark-speed: setup
+	$(BIN)/python tools/benchmark_speed.py --runs $(or $(RUNS),1)
 
 clean:
 	rm -rf site $(VENV) node_modules .pytest_cache

@@ -38,9 +38,9 @@ def score_html(total: int, *, progress_url: str) -> str:
     url = html_lib.escape(progress_url, quote=True)
     return (
         f'<div class="app-check-score" data-module="app-check" data-pass-mark="{PASS_MARK}" data-total="{total}">'
-        '<p class="js-check-no-script">Your score shows here when JavaScript is switched on in your browser. '
+        '<p class="app-check-score__no-script js-check-no-script">Your score shows here when JavaScript is switched on in your browser. '
         'Without it, open "Show the answer" under each question to check your answers yourself.</p>'
-        '<div class="js-check-tools" hidden>'
+        '<div class="app-check-score__tools js-check-tools" hidden>'
         '<p class="js-check-earlier" hidden></p>'
         "<p>When you have answered every question, select \u201cSee my score\u201d.</p>"
         '<p><button type="button" class="app-button js-check-score">See my score</button></p>'

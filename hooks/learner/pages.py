@@ -7,7 +7,11 @@ each part starts from its `data-module` attribute and finds its pieces by
 HTML and data attributes (no inline scripts, so a strict Content-Security-Policy
 works). Parts that only work with JavaScript are `hidden` until a script shows
 them, and words only for when scripts do not run are hidden by the script
-(not in `<noscript>`, so they also show if a script fails to load).
+(not in `<noscript>`). Where the browser runs scripts, a hidden part keeps its
+place from the first paint and those words are not shown (app-buttons.css,
+"Space kept"), so nothing moves when a script shows the part; a line a script
+fills in is written as a new learner's. The price: a script that fails to load
+leaves its part's place empty.
 """
 
 from __future__ import annotations
@@ -227,16 +231,17 @@ def progress_html(pages: list[CoursePage]) -> str:
         f'<div class="app-progress" data-module="app-progress" data-module-count="{len(modules)}">'
         f'<p class="app-progress__no-script js-progress-no-script">Your progress shows here when JavaScript is switched on '
         f"in your browser. You can still read every page of the course.</p>"
-        f'<p class="app-progress__summary js-progress-summary" hidden></p>'
+        # The lines the script fills in are written as a new learner's, so they keep their place (no layout shift).
+        f'<p class="app-progress__summary js-progress-summary" hidden>0 of {len(modules)} modules done.</p>'
         f'<p class="app-progress__continue js-progress-continue" hidden>'
         f'<a class="app-button js-progress-continue-link" href="#">Continue where you left off</a></p>'
         f'<h2 id="modules">The {len(modules)} modules</h2>'
         f"{_page_list(modules, 'js-progress-modules')}"
         f'<h2 id="case-studies">Case studies</h2>'
-        f'<p class="js-progress-count" data-kind="case studies" hidden></p>'
+        f'<p class="app-progress__count js-progress-count" data-kind="case studies" hidden>0 of {len(case_studies)} case studies done.</p>'
         f"{_page_list(case_studies, 'js-progress-case-studies')}"
         f'<h2 id="activities">Activities</h2>'
-        f'<p class="js-progress-count" data-kind="activities" hidden></p>'
+        f'<p class="app-progress__count js-progress-count" data-kind="activities" hidden>0 of {len(activities)} activities done.</p>'
         f"{_page_list(activities, 'js-progress-activities')}"
         f"</div>"
     )

@@ -36,12 +36,14 @@ def test_the_only_font_files_are_our_two_woff2(site_dir: Path) -> None:
     assert fonts == OUR_FONTS
 
 
-def test_every_font_face_swaps_and_uses_only_our_woff2(site_dir: Path) -> None:
+def test_every_font_face_is_optional_and_uses_only_our_woff2(site_dir: Path) -> None:
+    """`optional` with a preload: the first paint waits a moment for the font, and text never moves when it arrives
+    (`swap` moved the page: issue 13, tests/site/test_browser_layout_shift.py)."""
     faces = []
     for sheet in site_dir.rglob("*.css"):
         for face in font_faces(sheet.read_text(encoding="utf-8")):
             faces.append((sheet, face))
-            assert face.get("font-display") == "swap", f"{sheet.name}: {face}"
+            assert face.get("font-display") == "optional", f"{sheet.name}: {face}"
             sources = re.findall(r"url\(\s*['\"]?([^'\")]+)", face["src"])
             resolved = {(sheet.parent / source).resolve().relative_to(site_dir.resolve()).as_posix() for source in sources}
             assert resolved <= OUR_FONTS, f"{sheet.name} loads {resolved - OUR_FONTS}"
@@ -49,6 +51,18 @@ def test_every_font_face_swaps_and_uses_only_our_woff2(site_dir: Path) -> None:
     # Each page's one stylesheet of ours (hooks/assets/) has the same two faces.
     per_sheet = Counter(sheet for sheet, _ in faces)
     assert per_sheet and set(per_sheet.values()) == {2}, "one @font-face for each weight we use: regular and bold"
+
+
+def test_every_page_preloads_both_weights(site_dir: Path) -> None:
+    """`font-display: optional` uses a font at the first paint only if it is already on its way: both are preloaded."""
+    missing = []
+    for path in built_pages(site_dir):
+        soup = BeautifulSoup((site_dir / path).read_text(encoding="utf-8"), "html.parser")
+        preloaded = {link["href"].rsplit("/", 1)[-1] for link in soup.select('link[rel="preload"][as="font"][crossorigin]')}
+        wanted = {Path(font).name for font in OUR_FONTS}
+        if preloaded != wanted:
+            missing.append(f"{path}: {sorted(wanted - preloaded)}")
+    assert missing == [], missing
 
 
 def test_no_page_waits_on_a_script_file_before_showing_text(site_dir: Path) -> None:

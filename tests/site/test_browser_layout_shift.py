@@ -1,0 +1,73 @@
+"""No layout shift: nothing on the page moves once it has been drawn (Cumulative Layout Shift 0).
+
+Our scripts switch on controls after the page is drawn (Listen, Mark as done,
+Colours, Check my answer, the notes box, the progress lines). Each keeps its
+place from the start (see "Space kept for the parts our scripts switch on" in
+app-buttons.css), so the words a learner has started reading never jump.
+Chromium reports each shift as a `layout-shift` performance entry; the test
+adds them up, as Lighthouse's CLS does, once the page's scripts have finished.
+`tools/benchmark_speed.py` measures the same with Lighthouse.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+# One page of each kind issue 13 measures, and the check; and what the page's scripts show when they have finished.
+PAGES = {
+    "home": ("", "Listen to this page"),
+    "module 1": ("modules/01-what-co-production-means/", "Mark as done"),
+    "case study": ("case-studies/hampshire-commissioning/", "Mark as done"),
+    "activity": ("activities/commissioning-panel/", "Mark as done"),
+    "Your progress": ("progress/", "Clear my progress and notes"),
+    "glossary": ("glossary/", "Listen to this page"),
+    "end-of-course check": ("check/", "See my score"),
+}
+SIZES = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}
+
+# Every layout shift since the page started, as a list, however late this runs (buffered: true).
+# Shifts right after the learner's own input do not count (hadRecentInput), as in CLS.
+LAYOUT_SHIFTS = """
+() => new Promise(resolve => {
+  const shifts = [];
+  new PerformanceObserver(list => {
+    for (const entry of list.getEntries()) {
+      if (entry.hadRecentInput) continue;
+      shifts.push({value: entry.value, moved: entry.sources.map(source => {
+        const node = source.node;
+        const name = node && node.nodeType === 1
+          ? node.tagName.toLowerCase() + (node.className ? "." + String(node.className).trim().split(/\\s+/).join(".") : "")
+          : String(node && node.nodeName);
+        return name + " " + JSON.stringify(source.previousRect) + " -> " + JSON.stringify(source.currentRect);
+      })});
+    }
+  }).observe({type: "layout-shift", buffered: true});
+  // Two frames: any shift from the last change is drawn and reported by then.
+  requestAnimationFrame(() => requestAnimationFrame(() => resolve(shifts)));
+})
+"""
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("kind", PAGES)
+def test_nothing_moves_after_the_page_is_drawn(browser, site_url: str, kind: str, size: str) -> None:
+    from playwright.sync_api import expect
+
+    address, last_control = PAGES[kind]
+    context = browser.new_context(viewport=SIZES[size])
+    try:
+        tab = context.new_page()
+        tab.goto(site_url + address, wait_until="load")
+        # The scripts have run: the header's Colours button and the page's own last control are shown,
+        # and the typeface has loaded (a late font swap would move the text too).
+        expect(tab.get_by_role("button", name="Colours")).to_be_visible()
+        if tab.evaluate("'speechSynthesis' in window") or last_control != "Listen to this page":
+            expect(tab.get_by_role("button", name=last_control)).to_be_visible()
+        tab.evaluate("document.fonts.ready.then(() => true)")
+        shifts = tab.evaluate(LAYOUT_SHIFTS)
+    finally:
+        context.close()
+    # Chromium reports whole-pixel moves of visible boxes, so a page that keeps every place scores exactly 0.
+    total = sum(shift["value"] for shift in shifts)
+    assert total == 0, f"{kind} at {size} size: layout shift {total:.4f}:\n" + "\n".join(
+        f"{shift['value']:.4f}: " + "; ".join(shift["moved"]) for shift in shifts)
