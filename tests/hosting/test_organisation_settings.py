@@ -27,7 +27,8 @@ def write_config(folder: Path, organisation: dict[str, object]) -> Path:
         "docs_dir": str(FIXTURE / "docs"),
         "strict": True,
         "theme": {"name": "material", "custom_dir": str(PROJECT_DIR / "overrides"), "font": False, "language": "en-GB"},
-        "hooks": [str(PROJECT_DIR / "hooks" / "organisation_hook.py")],
+        # The assets hook too: overrides/main.html asks it for each page's stylesheet and script.
+        "hooks": [str(PROJECT_DIR / "hooks" / "organisation_hook.py"), str(PROJECT_DIR / "hooks" / "assets_hook.py")],
         "extra": {"generator": False, "organisation": organisation},
     }
     path = folder / "mkdocs.yml"
@@ -56,7 +57,8 @@ def test_good_settings_show_in_the_footer_and_on_the_page(tmp_path: Path) -> Non
     assert content.select_one('a[href="mailto:learning@fernhill.example.org"]') is not None
 
     brand_css = tmp_path / "site" / "assets" / "stylesheets" / "app-brand.css"
-    assert "--app-header-background: #4a1c5e;" in brand_css.read_text(encoding="utf-8")
+    # Minified in the built site (hooks/assets/), so the spaces are gone.
+    assert "--app-header-background:#4a1c5e" in brand_css.read_text(encoding="utf-8").replace(" ", "")
     assert soup.select_one('link[href$="assets/stylesheets/app-brand.css"]') is not None
 
 

@@ -78,12 +78,12 @@ def test_course_version_must_be_a_version(version) -> None:
     config = MkDocsConfig()
     config.load_dict({"site_name": "Test", "extra": {"course_version": version}})
     with pytest.raises(PluginError, match="extra.course_version"):
-        print_packs_hook._cover(config)
+        print_packs_hook.pack_cover_for(config)
 
 
 def test_cover_falls_back_to_the_site_name_without_an_organisation(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1772323200")
     config = MkDocsConfig()
     config.load_dict({"site_name": "Test course", "extra": {"course_version": 2}})
-    cover = print_packs_hook._cover(config)
+    cover = print_packs_hook.pack_cover_for(config)
     assert (cover.organisation, cover.version, cover.date) == ("Test course", "2", "1 March 2026")
