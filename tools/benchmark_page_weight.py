@@ -109,6 +109,19 @@ def measure(site_dir: Path, browser) -> list[PageWeight]:
     return weights
 
 
+def built_sites(site: Path | None, stock_site: Path | None, temp: Path) -> tuple[Path, Path]:
+    """The course and stock Material: the folders given (--site, --stock-site), or each built afresh into temp."""
+    if site is None:
+        site = temp / "course"
+        print("Building the course (strict) ...", flush=True)
+        build(PROJECT_DIR / "mkdocs.yml", site, strict=True)
+    if stock_site is None:
+        stock_site = temp / "stock"
+        print("Building stock Material with the same pages ...", flush=True)
+        build(stock_config(temp), stock_site, strict=False)
+    return site, stock_site
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--site", type=Path, help="an already built course (skips building it)")
@@ -117,14 +130,7 @@ def main() -> int:
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory(prefix="page-weight-") as temp:
-        site = arguments.site or Path(temp) / "course"
-        stock_site = arguments.stock_site or Path(temp) / "stock"
-        if not arguments.site:
-            print("Building the course ...", flush=True)
-            build(PROJECT_DIR / "mkdocs.yml", site, strict=True)
-        if not arguments.stock_site:
-            print("Building stock Material with the same pages ...", flush=True)
-            build(stock_config(Path(temp)), stock_site, strict=False)
+        site, stock_site = built_sites(arguments.site, arguments.stock_site, Path(temp))
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
             ours = measure(site, browser)

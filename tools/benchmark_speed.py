@@ -42,14 +42,13 @@ sys.path.insert(0, str(PROJECT_DIR / "tools"))
 sys.path.insert(0, str(PROJECT_DIR / "tests"))
 sys.path.insert(0, str(PROJECT_DIR / "tests" / "hosting"))
 
-from benchmark_page_weight import build, stock_config  # noqa: E402
+from benchmark_page_weight import built_sites  # noqa: E402
 
 LIGHTHOUSE_VERSION = "12.2.3"
 LIGHTHOUSE_DIR = PROJECT_DIR / "build" / "lighthouse"
 REPORT_DIR = PROJECT_DIR / "build" / "benchmark-speed"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-MIME_TYPES = Path("/etc/nginx/mime.types")
 # The kinds of page issue 13 measures: name and address on the site.
 PAGES = {
     "home": "",
@@ -134,39 +133,6 @@ def markdown_table(rows: list[list[str]]) -> str:
     return "\n".join(lines)
 
 
-def nginx_main_config(deploy_conf: str, *, prefix: Path, webroot: Path, https_port: int, http_port: int,
-                      certificate: Path, key: Path) -> str:
-    """A whole nginx.conf for a temporary prefix that runs deploy/nginx.conf's servers on loopback ports.
-
-    The servers themselves are tests/hosting/test_nginx.py's `local_config`: only `listen`,
-    `server_name`, `root` and the certificate lines change, so what is measured is what we ship.
-    """
-    from test_nginx import local_config
-
-    temp = prefix / "temp"
-    # As root, nginx's workers would otherwise run as "nobody", who may not read the build.
-    user = "user root;" if os.geteuid() == 0 else ""
-    servers = local_config(deploy_conf, webroot=webroot, http_port=http_port, https_port=https_port,
-                           certificate=certificate, key=key)
-    return f"""{user}
-worker_processes 1;
-pid {prefix}/nginx.pid;
-error_log {prefix}/error.log warn;
-events {{ worker_connections 256; }}
-http {{
-    include {MIME_TYPES};
-    default_type application/octet-stream;
-    access_log off;
-    client_body_temp_path {temp}/body;
-    proxy_temp_path {temp}/proxy;
-    fastcgi_temp_path {temp}/fastcgi;
-    uwsgi_temp_path {temp}/uwsgi;
-    scgi_temp_path {temp}/scgi;
-{servers}
-}}
-"""
-
-
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -177,7 +143,7 @@ class NginxServer:
     """Debian's nginx serving one built site with deploy/nginx.conf, in its own temporary prefix."""
 
     def __init__(self, site_dir: Path, prefix: Path) -> None:
-        from test_nginx import make_certificate
+        from test_nginx import make_certificate, nginx_main_config
 
         if not Path(NGINX).exists():
             sys.exit("nginx is not installed. Run: apt-get install nginx (tools/install_system_packages.sh does it)")
@@ -269,14 +235,7 @@ def main() -> int:
     REPORT_DIR.mkdir(parents=True, exist_ok=True)
 
     with tempfile.TemporaryDirectory(prefix="benchmark-speed-") as temp:
-        site = arguments.site or Path(temp) / "course"
-        stock_site = arguments.stock_site or Path(temp) / "stock"
-        if not arguments.site:
-            print("Building the course (strict) ...", flush=True)
-            build(PROJECT_DIR / "mkdocs.yml", site, strict=True)
-        if not arguments.stock_site:
-            print("Building stock Material with the same pages ...", flush=True)
-            build(stock_config(Path(temp)), stock_site, strict=False)
+        site, stock_site = built_sites(arguments.site, arguments.stock_site, Path(temp))
         servers = {"ours": NginxServer(site, Path(temp) / "nginx-ours"), "stock": NginxServer(stock_site, Path(temp) / "nginx-stock")}
         measured: dict[str, dict[str, list[Measure]]] = {name: {"ours": [], "stock": []} for name in PAGES}
         try:

@@ -13,7 +13,8 @@ from conftest import PROJECT_DIR
 
 sys.path.insert(0, str(PROJECT_DIR / "tools"))
 
-from benchmark_speed import Measure, markdown_table, measure_from_report, median_measure, nginx_main_config, ratio, table_row  # noqa: E402
+from benchmark_speed import Measure, markdown_table, measure_from_report, median_measure, ratio, table_row  # noqa: E402
+from test_nginx import nginx_main_config  # the benchmark serves both sites with it
 
 REPORT = PROJECT_DIR / "tests" / "fixtures" / "lighthouse-report" / "module.report.json"
 

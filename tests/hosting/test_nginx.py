@@ -62,6 +62,37 @@ def local_config(conf_text: str, *, webroot: Path, http_port: int, https_port: i
     return replace(r"^(\s*)ssl_certificate_key\s+[^;]+;", rf"\1ssl_certificate_key {key};", text, 1, "ssl_certificate_key")
 
 
+def nginx_main_config(deploy_conf: str, *, prefix: Path, webroot: Path, http_port: int, https_port: int,
+                      certificate: Path, key: Path, access_log: str = "off") -> str:
+    """A whole nginx.conf for a temporary prefix that runs deploy/nginx.conf's servers on loopback ports.
+
+    Only `listen`, `server_name`, `root` and the certificate lines change (`local_config`), so what
+    is tested, and measured by tools/benchmark_speed.py, is what we ship.
+    """
+    temp = prefix / "temp"
+    # As root, nginx's workers would otherwise run as "nobody", who cannot read pytest's private temporary folders.
+    user = "user root;" if os.geteuid() == 0 else ""
+    servers = local_config(deploy_conf, webroot=webroot, http_port=http_port, https_port=https_port,
+                           certificate=certificate, key=key)
+    return f"""{user}
+worker_processes 1;
+pid {prefix}/nginx.pid;
+error_log {prefix}/error.log warn;
+events {{ worker_connections 256; }}
+http {{
+    include {MIME_TYPES};
+    default_type application/octet-stream;
+    access_log {access_log};
+    client_body_temp_path {temp}/body;
+    proxy_temp_path {temp}/proxy;
+    fastcgi_temp_path {temp}/fastcgi;
+    uwsgi_temp_path {temp}/uwsgi;
+    scgi_temp_path {temp}/scgi;
+{servers}
+}}
+"""
+
+
 def make_certificate(folder: Path) -> tuple[Path, Path]:
     """A self-signed certificate for localhost and 127.0.0.1, and its key."""
     from cryptography import x509
@@ -134,27 +165,10 @@ def nginx(site_dir: Path, tmp_path_factory: pytest.TempPathFactory):
     # Where the include line looks: relative to the folder of the main configuration file.
     (prefix / "snippets").mkdir()
     shutil.copy(DEPLOY_HEADERS, prefix / "snippets" / "co-production-course-security-headers.conf")
-    # As root, nginx's workers would otherwise run as "nobody", who cannot read pytest's private temporary folders.
-    user = "user root;" if os.geteuid() == 0 else ""
-    (prefix / "nginx.conf").write_text(f"""
-{user}
-worker_processes 1;
-pid {prefix}/nginx.pid;
-error_log {prefix}/error.log warn;
-events {{ worker_connections 64; }}
-http {{
-    include {MIME_TYPES};
-    default_type application/octet-stream;
-    access_log {prefix}/access.log;
-    client_body_temp_path {temp}/body;
-    proxy_temp_path {temp}/proxy;
-    fastcgi_temp_path {temp}/fastcgi;
-    uwsgi_temp_path {temp}/uwsgi;
-    scgi_temp_path {temp}/scgi;
-{local_config(DEPLOY_CONF.read_text(encoding="utf-8"), webroot=prefix / "webroot", http_port=http_port,
-              https_port=https_port, certificate=certificate, key=key)}
-}}
-""", encoding="utf-8")
+    (prefix / "nginx.conf").write_text(
+        nginx_main_config(DEPLOY_CONF.read_text(encoding="utf-8"), prefix=prefix, webroot=prefix / "webroot",
+                          http_port=http_port, https_port=https_port, certificate=certificate, key=key,
+                          access_log=f"{prefix}/access.log"), encoding="utf-8")
     check = subprocess.run([NGINX, "-t", "-p", str(prefix), "-c", str(prefix / "nginx.conf")], capture_output=True, text=True)
     assert check.returncode == 0, f"nginx -t refused deploy/nginx.conf:\n{check.stderr}"
     server = subprocess.Popen([NGINX, "-p", str(prefix), "-c", str(prefix / "nginx.conf"), "-g", "daemon off;"],
