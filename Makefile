@@ -61,7 +61,7 @@ benchmark-weight: setup
 ## benchmark-speed: Lighthouse on six kinds of page, the course beside stock Material, both served by deploy/nginx.conf
 ## (installs Lighthouse, pinned, into build/lighthouse/ the first time); RUNS=3 for the median of three runs
 benchmark-speed: setup
-	$(BIN)/python tools/benchmark_speed.py --runs $(or $(RUNS),1)
+	PYTHONPATH=hooks:tests $(BIN)/python tools/benchmark_speed.py --runs $(or $(RUNS),1)
 
 clean:
 	rm -rf site $(VENV) node_modules .pytest_cache
