@@ -56,9 +56,11 @@ def test_table_row_puts_ours_beside_stock_with_the_ratios(report: dict) -> None:
     assert len(lines) == 3 and lines[2].count("|") == lines[0].count("|") == len(row) + 1
 
 
-def test_median_keeps_a_whole_run() -> None:
-    runs = [Measure(score, 1, 1, fcp, 2000, 0, 1) for score, fcp in ((0.9, 1), (0.99, 2), (0.95, 3))]
-    assert median_measure(runs) == runs[2]
+def test_each_timing_is_its_own_median_and_the_worst_score_and_shift_show() -> None:
+    runs = [Measure(0.9, 1, 1, 1500, 1900, 0, 100), Measure(0.99, 0.95, 1, 1100, 2500, 0.02, 300),
+            Measure(0.95, 1, 0.96, 1300, 1700, 0, 200)]
+    assert median_measure(runs) == Measure(performance=0.95, accessibility=0.95, best_practices=0.96,
+                                           fcp_ms=1300, lcp_ms=1900, cls=0.02, bytes=200)
 
 
 def test_nginx_runs_deploy_conf_on_loopback_with_only_the_self_hosters_lines_changed(tmp_path: Path) -> None:
