@@ -120,6 +120,28 @@ def test_learner_opens_index_html_follows_the_navigation_and_searches(file_tab, 
     assert file_tab.problems == [], file_tab.problems
 
 
+def drawn_in(tab, selector: str) -> set[str]:
+    """The typefaces Chromium drew the first matching element's text in (DevTools' "Rendered Fonts")."""
+    session = tab.context.new_cdp_session(tab)
+    session.send("DOM.enable")
+    session.send("CSS.enable")
+    root = session.send("DOM.getDocument")["root"]["nodeId"]
+    node = session.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+    assert node, f"no {selector} on the page"
+    fonts = session.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+    session.detach()
+    return {font["familyName"] + (" (from the course)" if font["isCustomFont"] else "") for font in fonts}
+
+
+def test_the_offline_copy_shows_in_the_courses_typeface(file_tab, offline_folder: Path) -> None:
+    """From file:// the fonts' preload is refused; the offline copy waits for the font files instead (app-fonts-offline.css)."""
+    file_tab.goto((offline_folder / "modules" / "01-what-co-production-means.html").as_uri(), wait_until="load")
+    assert file_tab.evaluate("document.fonts.ready.then(fonts => fonts.status)") == "loaded"
+    for selector in ("article h1", "article p", ".md-header .md-ellipsis"):
+        assert drawn_in(file_tab, selector) == {"Atkinson Hyperlegible (from the course)"}, selector
+    assert file_tab.problems == [], file_tab.problems
+
+
 def test_pdf_links_open_files_that_exist(file_tab, offline_folder: Path) -> None:
     pages_with_pdf_links = []
     for page in sorted(offline_folder.rglob("*.html")):

@@ -123,7 +123,7 @@ def test_each_bundle_holds_its_pages_files_in_the_templates_order(site_dir: Path
         folder = OVERRIDES / KINDS[kind].folder
         positions = {source.name: text.find(KINDS[kind].minify(source.read_text(encoding="utf-8")).strip())
                      for source in folder.glob(f"app-*{KINDS[kind].suffix}") if source.name != "app-scorm.js"}
-        optional = {"app-check.css", "app-check.js", "app-cards.css", "app-forms.css"}
+        optional = {"app-check.css", "app-check.js", "app-cards.css", "app-forms.css", "app-fonts-offline.css"}
         found = {name for name, at in positions.items() if at >= 0}
         assert found == set(positions) - (optional - set(extra)), (page, kind)
         if kind == "css":
