@@ -31,6 +31,11 @@ KINDS = {
 BUNDLE_PATH = re.compile(r"assets/(?:stylesheets/app\.[0-9a-f]{8}\.min\.css|javascripts/app\.[0-9a-f]{8}\.min\.js)$")
 
 
+# Sources that only some builds put in their bundles: the offline copy's font rules
+# (overrides/main.html adds them when `extra.offline_copy` is set).
+ONLY_SOME_BUILDS = ("assets/stylesheets/app-fonts-offline.css",)
+
+
 class BundleError(ValueError):
     """A bundle could not be made; the message names the file and says how to fix it."""
 
@@ -108,14 +113,17 @@ class Bundler:
         return self.bundles[key]
 
     def write(self, site_dir: Path) -> list[Bundle]:
-        """Write every bundle made so far into a built site, and remove the separate copies of their sources."""
+        """Write every bundle made so far into a built site, and remove the separate copies of their sources.
+
+        The sources only some builds bundle (ONLY_SOME_BUILDS) go too: a build that did not use one has no use for it.
+        """
         written = []
         for bundle in self.bundles.values():
             target = site_dir / bundle.path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(bundle.text, encoding="utf-8")
             written.append(bundle)
-        for source in {source for bundle in written for source in bundle.sources}:
+        for source in {source for bundle in written for source in bundle.sources} | set(ONLY_SOME_BUILDS):
             (site_dir / source).unlink(missing_ok=True)
         return written
 

@@ -69,11 +69,13 @@ def test_writing_puts_the_bundles_in_the_site_without_the_separate_copies(tmp_pa
     write(theme, "assets/javascripts/app-a.js", "var a = 1;")
     for name in ("app-a.js", "app-scorm.js"):
         write(site, f"assets/javascripts/{name}", "var copy = 1;")
+    write(site, "assets/stylesheets/app-fonts-offline.css", "/* the offline copy's, unused here */")
     bundler = Bundler([theme])
     bundle = bundler.bundle("js", ["app-a"])
     assert bundler.write(site) == [bundle]
     assert (site / bundle.path).read_text(encoding="utf-8") == bundle.text
     assert sorted(path.name for path in (site / "assets/javascripts").iterdir()) == sorted([Path(bundle.path).name, "app-scorm.js"])
+    assert not (site / "assets/stylesheets/app-fonts-offline.css").exists(), "a source only the offline copy bundles"
 
 
 # --- The session build ----------------------------------------------------------------------
@@ -137,18 +139,3 @@ def test_print_sites_script_only_on_the_whole_course_page(site_dir: Path) -> Non
                if BeautifulSoup((site_dir / path).read_text(encoding="utf-8"), "html.parser").select('script[src$="print-site.js"]')]
     assert loading == ["print_page/index.html"]
 
-
-def test_no_script_holds_up_the_first_sight_of_the_page(site_dir: Path) -> None:
-    """Every script a page loads (Material's, print-site's and ours) is deferred, so the text can show first.
-
-    print-site's inline code on the whole-course page calls its functions on DOMContentLoaded,
-    which waits for deferred scripts.
-    """
-    blocking = []
-    for path in built_pages(site_dir):
-        soup = BeautifulSoup((site_dir / path).read_text(encoding="utf-8"), "html.parser")
-        blocking += [f"{path}: {script['src']}" for script in soup.select("script[src]")
-                     if not script.has_attr("defer") and not script.has_attr("async")]
-    assert blocking == []
-    material = BeautifulSoup((site_dir / "index.html").read_text(encoding="utf-8"), "html.parser").select('script[src*="bundle."]')
-    assert len(material) == 1 and material[0].has_attr("defer"), "Material's own script, deferred"
