@@ -59,7 +59,7 @@ benchmark-weight: setup
 	PYTHONPATH=hooks:tests $(BIN)/python tools/benchmark_page_weight.py
 
 ## benchmark-speed: Lighthouse on six kinds of page, the course beside stock Material, both served by deploy/nginx.conf
-## (installs Lighthouse, pinned, into build/lighthouse/ the first time); RUNS=3 for the median of three runs
+## (installs Lighthouse, pinned, into build/lighthouse/ the first time); RUNS=5 for each figure's median over five runs
 benchmark-speed: setup
 	PYTHONPATH=hooks:tests $(BIN)/python tools/benchmark_speed.py --runs $(or $(RUNS),1)
 

@@ -19,7 +19,8 @@ scores, FCP, LCP, CLS and bytes; stock Material's FCP, LCP, CLS and bytes; and
 our FCP and LCP over stock's. The figures, and each Lighthouse report, are
 written to build/benchmark-speed/. With --runs N, each page is measured N times
 and each figure's median is kept (the worst for accessibility, best practices
-and CLS). Scores depend on how busy the machine is: run it on a quiet machine, and read `uptime` beside it.
+and CLS). Scores depend on how busy the machine is: run it on a quiet machine,
+and read `uptime` beside it.
 """
 
 from __future__ import annotations
