@@ -71,3 +71,36 @@ def test_nothing_moves_after_the_page_is_drawn(browser, site_url: str, kind: str
     total = sum(shift["value"] for shift in shifts)
     assert total == 0, f"{kind} at {size} size: layout shift {total:.4f}:\n" + "\n".join(
         f"{shift['value']:.4f}: " + "; ".join(shift["moved"]) for shift in shifts)
+
+
+# The header as the browser can draw it while the page is still arriving: the name's box is read
+# but not yet its words, nor the buttons after it. Returns where the box starts, before and after.
+HEADER_BEFORE_ITS_WORDS_ARRIVE = """
+() => {
+  const title = document.querySelector(".md-header__title");
+  const place = () => { const box = title.getBoundingClientRect(); return [box.left, box.top]; };
+  const whole = place();
+  title.replaceChildren();
+  while (title.nextElementSibling) title.nextElementSibling.remove();
+  return {whole, empty: place()};
+}
+"""
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_header_does_not_move_when_its_words_arrive_late(browser, site_url: str, size: str) -> None:
+    """On a busy machine Chromium can draw the header before its words are read; they must not move it.
+
+    This happened once in CI, on the glossary at desktop size: the empty name's box was drawn
+    12px high, centred, and moved up 13px when the name arrived (see app-header.css).
+    """
+    context = browser.new_context(viewport=SIZES[size])
+    try:
+        tab = context.new_page()
+        tab.goto(site_url + "glossary/", wait_until="load")
+        places = tab.evaluate(HEADER_BEFORE_ITS_WORDS_ARRIVE)
+    finally:
+        context.close()
+    assert places["empty"] == places["whole"], (
+        f"At {size} size the course name's box starts at {places['empty']} while its words are still on their "
+        f"way, and at {places['whole']} once they arrive: give .md-header__title a height of one line from the start.")
