@@ -35,14 +35,53 @@ def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config
     items[:] = first + middle + last
 
 
+def _build_command(config_file: Path, site_dir: Path, *, network: bool, strict: bool) -> list[str]:
+    """`mkdocs build --strict` (never with -q, which hides warnings), inside `unshare -rn` when network is False."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict" if strict else "--no-strict", "-f", str(config_file), "-d", str(site_dir)]
+    return command if network else ["unshare", "-rn", *command]
+
+
+def _build_env(extra_env: dict[str, str] | None) -> dict[str, str]:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
+
+
 def build_site(config_file: Path, site_dir: Path, *, extra_env: dict[str, str] | None = None, network: bool = True,
                strict: bool = True) -> subprocess.CompletedProcess[str]:
-    """Run `mkdocs build --strict` (never with -q, which hides warnings) and return the result."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict" if strict else "--no-strict", "-f", str(config_file), "-d", str(site_dir)]
-    if not network:
-        command = ["unshare", "-rn", *command]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
-    return subprocess.run(command, cwd=config_file.parent, capture_output=True, text=True, env=env, timeout=600)
+    """Run `mkdocs build --strict` and return the result."""
+    command = _build_command(config_file, site_dir, network=network, strict=strict)
+    return subprocess.run(command, cwd=config_file.parent, capture_output=True, text=True, env=_build_env(extra_env), timeout=600)
+
+
+class BackgroundBuild:
+    """`mkdocs build --strict` started now and read later, so a second whole-course build runs while
+    other tests do (most of them wait on Chromium, leaving a processor core free).
+
+    Its output goes to files, not pipes: a build that says more than a pipe holds would stop, waiting to be read.
+    """
+
+    def __init__(self, config_file: Path, site_dir: Path, *, extra_env: dict[str, str] | None = None) -> None:
+        self.site_dir = site_dir
+        self._output = site_dir.parent / (site_dir.name + "-output.txt")
+        self._errors = site_dir.parent / (site_dir.name + "-errors.txt")
+        command = _build_command(config_file, site_dir, network=True, strict=True)
+        with self._output.open("w") as stdout, self._errors.open("w") as stderr:
+            self._process = subprocess.Popen(command, cwd=config_file.parent, stdout=stdout, stderr=stderr, text=True,
+                                             env=_build_env(extra_env))
+
+    def poll(self) -> int | None:
+        """The build's exit code, or None while it is still running."""
+        return self._process.poll()
+
+    def result(self, timeout: float = 600) -> subprocess.CompletedProcess[str]:
+        """Wait for the build to end and return what it said, as build_site does."""
+        returncode = self._process.wait(timeout=timeout)
+        return subprocess.CompletedProcess(self._process.args, returncode, self._output.read_text(encoding="utf-8"),
+                                           self._errors.read_text(encoding="utf-8"))
+
+    def stop(self) -> None:
+        if self._process.poll() is None:
+            self._process.kill()
+            self._process.wait()
 
 
 def network_namespaces_work() -> bool:

@@ -64,10 +64,24 @@ ITALIC_EMPHASIS = """
   .map(element => element.textContent)
 """
 
-# Pages visited in the default colours only. The whole-course page repeats every other page's
-# content for printing, with the same stylesheets, and its size makes it the slowest page to load
-# and check: its colours are checked on the pages it is made from, in every scheme.
-DEFAULT_COLOURS_ONLY = frozenset({"print_page/index.html"})
+# The whole-course page repeats every other page's content for printing, with the same stylesheets.
+# axe's colour rules over all of it took longer than over all the other pages together (about 20 s
+# of 110 s), only to repeat what those pages found. What it has of its own are its headings, each a
+# level or two lower than on its own page (h5 and h6 are only here), so there the colour rules look
+# only at headings and what is in them; every other rule looks at the whole page. It is visited in
+# the default colours only: its size makes loading it three times cost more than the colour rules.
+COLOURS_ON_HEADINGS_ONLY = frozenset({"print_page/index.html"})
+HEADINGS = ", ".join(f"h{level}, h{level} *" for level in range(1, 7))
+COLOUR_RULES = AXE_COLOUR_OPTIONS["runOnly"]["values"]
+
+
+def axe_plan(path: str, scheme: str) -> tuple[dict, dict[str, str]] | None:
+    """How axe runs on one page in one scheme: its options, and the rules that look only at some elements
+    ({rule: CSS selector}); None where the page is not checked in that scheme."""
+    if path in COLOURS_ON_HEADINGS_ONLY:
+        return (AXE_OPTIONS, {rule: HEADINGS for rule in COLOUR_RULES}) if scheme == "default" else None
+    return (AXE_OPTIONS if scheme == "default" else AXE_COLOUR_OPTIONS), {}
+
 
 # A request the browser cut off because we moved to the next page is not a failure of the site.
 _LEFT_BEHIND = "net::ERR_ABORTED"
@@ -84,6 +98,8 @@ class CourseVisit:
     axe_incomplete: dict[str, dict[str, list[dict]]] = field(default_factory=dict)
     # scheme -> page -> the ids of the axe rules that ran, so a check that ran nothing cannot pass.
     axe_rules_run: dict[str, dict[str, set[str]]] = field(default_factory=dict)
+    # scheme -> page -> the ids of the rules that found something to check (passed, failed or needing review).
+    axe_rules_applied: dict[str, dict[str, set[str]]] = field(default_factory=dict)
     # scheme -> page -> the scheme Material actually showed.
     schemes_shown: dict[str, dict[str, str | None]] = field(default_factory=dict)
     paragraphs: dict[str, list[dict]] = field(default_factory=dict)
@@ -148,10 +164,16 @@ def needs_review(incomplete: list[dict]) -> list[tuple[str, str, str]]:
             for result in incomplete for node in result["nodes"] if not node.get("reviewedAs")]
 
 
-def start_axe(tab, options: dict) -> None:
-    """Put axe-core into the page and start it, without waiting for it to finish."""
+def start_axe(tab, options: dict, only: dict[str, str] | None = None) -> None:
+    """Put axe-core into the page and start it, without waiting for it to finish.
+
+    `only` narrows some rules to the elements a CSS selector matches ({rule: selector}).
+    """
     tab.evaluate(AXE_SOURCE)
-    tab.evaluate("options => { window.__axeResults = axe.run(document, options); }", options)
+    tab.evaluate("""([options, only]) => {
+      axe.configure({rules: Object.entries(only).map(([id, selector]) => ({id, selector}))});
+      window.__axeResults = axe.run(document, options);
+    }""", [options, only or {}])
 
 
 def axe_results(tab) -> dict:
@@ -183,23 +205,26 @@ def visit_every_page(browser, site_url: str, page_paths: list[str]) -> CourseVis
     tabs = {scheme: context.new_page() for scheme, context in contexts.items()}
     for scheme in COLOUR_SCHEMES:
         visit.axe_violations[scheme], visit.axe_incomplete[scheme] = {}, {}
-        visit.axe_rules_run[scheme], visit.schemes_shown[scheme] = {}, {}
+        visit.axe_rules_run[scheme], visit.axe_rules_applied[scheme], visit.schemes_shown[scheme] = {}, {}, {}
     try:
         for path in page_paths:
-            schemes = {"default": tabs["default"]} if path in DEFAULT_COLOURS_ONLY else tabs
+            plans = {scheme: axe_plan(path, scheme) for scheme in COLOUR_SCHEMES}
+            schemes = {scheme: tab for scheme, tab in tabs.items() if plans[scheme] is not None}
             for scheme, tab in schemes.items():
                 tab.goto(page_url(site_url, path))
                 visit.schemes_shown[scheme][path] = tab.locator("body").get_attribute("data-md-color-scheme")
                 if scheme == "default":
                     visit.paragraphs[path] = tab.evaluate(MEASURE_PARAGRAPHS)
                     visit.italic += [f"{path}: {text}" for text in tab.evaluate(ITALIC_EMPHASIS)]
-                start_axe(tab, AXE_OPTIONS if scheme == "default" else AXE_COLOUR_OPTIONS)
+                start_axe(tab, *plans[scheme])
             for scheme, tab in schemes.items():
                 results = axe_results(tab)
                 visit.axe_violations[scheme][path] = results["violations"]
                 visit.axe_incomplete[scheme][path] = mark_reviewed(tab, results["incomplete"])
                 visit.axe_rules_run[scheme][path] = {rule["id"] for kind in ("passes", "violations", "incomplete", "inapplicable")
                                                      for rule in results[kind]}
+                visit.axe_rules_applied[scheme][path] = {rule["id"] for kind in ("passes", "violations", "incomplete")
+                                                         for rule in results[kind]}
         # Let the last page finish anything it started after loading (the search index, say).
         tabs["default"].wait_for_load_state("networkidle")
     finally:

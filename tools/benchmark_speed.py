@@ -8,7 +8,7 @@ and nav (tools/benchmark_page_weight.py's stock build: font: false, no hooks,
 no overrides, no extra CSS or JavaScript), serves each with Debian's nginx and
 deploy/nginx.conf over HTTPS on its own loopback port (a temporary prefix, a
 certificate made for the run; only the lines a self-hoster changes are changed,
-as in tests/hosting/test_nginx.py), and runs Lighthouse on six kinds of page,
+by tools/local_nginx.py, as in tests/hosting/test_nginx.py), and runs Lighthouse on six kinds of page,
 the two sites taking turns page by page so both see the same load on the
 machine. Lighthouse is installed from npm, pinned, into build/lighthouse/ the
 first time (and reused after). It uses Debian's Chromium, mobile, with
@@ -40,16 +40,14 @@ from pathlib import Path
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_DIR / "tools"))
-sys.path.insert(0, str(PROJECT_DIR / "tests"))
-sys.path.insert(0, str(PROJECT_DIR / "tests" / "hosting"))
 
 from benchmark_page_weight import built_sites  # noqa: E402
+from local_nginx import NGINX, free_port, make_certificate, nginx_main_config  # noqa: E402
 
 LIGHTHOUSE_VERSION = "12.2.3"
 LIGHTHOUSE_DIR = PROJECT_DIR / "build" / "lighthouse"
 REPORT_DIR = PROJECT_DIR / "build" / "benchmark-speed"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 # The kinds of page issue 13 measures: name and address on the site.
 PAGES = {
     "home": "",
@@ -151,18 +149,10 @@ def markdown_table(rows: list[list[str]]) -> str:
     return "\n".join(lines)
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 class NginxServer:
     """Debian's nginx serving one built site with deploy/nginx.conf, in its own temporary prefix."""
 
     def __init__(self, site_dir: Path, prefix: Path) -> None:
-        from test_nginx import make_certificate, nginx_main_config
-
         if not Path(NGINX).exists():
             sys.exit("nginx is not installed. Run: apt-get install nginx (tools/install_system_packages.sh does it)")
         prefix.mkdir(parents=True)
@@ -171,11 +161,11 @@ class NginxServer:
         shutil.copy(PROJECT_DIR / "deploy" / "security-headers.conf",
                     prefix / "snippets" / "co-production-course-security-headers.conf")
         certificate, key = make_certificate(prefix)
-        self.port = _free_port()
+        self.port = free_port()
         config = prefix / "nginx.conf"
         config.write_text(nginx_main_config((PROJECT_DIR / "deploy" / "nginx.conf").read_text(encoding="utf-8"),
                                             prefix=prefix, webroot=site_dir.resolve(), https_port=self.port,
-                                            http_port=_free_port(), certificate=certificate, key=key), encoding="utf-8")
+                                            http_port=free_port(), certificate=certificate, key=key), encoding="utf-8")
         self.process = subprocess.Popen([NGINX, "-p", str(prefix), "-c", str(config), "-g", "daemon off;"],
                                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         deadline = time.monotonic() + 10

@@ -14,7 +14,7 @@ from conftest import PROJECT_DIR
 sys.path.insert(0, str(PROJECT_DIR / "tools"))
 
 from benchmark_speed import Measure, markdown_table, measure_from_report, median_measure, ratio, table_row  # noqa: E402
-from test_nginx import nginx_main_config  # the benchmark serves both sites with it
+from local_nginx import DeployConfError, nginx_main_config  # noqa: E402 - the benchmark serves both sites with it
 
 REPORT = PROJECT_DIR / "tests" / "fixtures" / "lighthouse-report" / "module.report.json"
 
@@ -75,6 +75,13 @@ def test_nginx_runs_deploy_conf_on_loopback_with_only_the_self_hosters_lines_cha
     for line in deploy.splitlines():
         if re.match(r"\s*(gzip|map|include snippets|\"~|default\s)", line):
             assert line in config, line
+
+
+def test_a_deploy_conf_without_a_line_it_changes_is_refused_by_name(tmp_path: Path) -> None:
+    deploy = (PROJECT_DIR / "deploy" / "nginx.conf").read_text(encoding="utf-8")
+    with pytest.raises(DeployConfError, match=r"should have 1 'listen 80;' line\(s\), found 0"):
+        nginx_main_config(deploy.replace("listen 80;", "listen 8080;"), prefix=tmp_path, webroot=tmp_path / "site",
+                          https_port=18443, http_port=18080, certificate=tmp_path / "c.pem", key=tmp_path / "k.pem")
 
 
 def test_a_run_lighthouse_could_not_record_is_tried_again(monkeypatch: pytest.MonkeyPatch, report: dict, tmp_path: Path) -> None:

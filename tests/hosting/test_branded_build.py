@@ -10,20 +10,33 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import PROJECT_DIR, build_site, built_pages
+from conftest import PROJECT_DIR, BackgroundBuild, built_pages
 
 FIXTURE = PROJECT_DIR / "tests" / "fixtures" / "branded" / "mkdocs.yml"
 ORGANISATION = yaml.safe_load(FIXTURE.read_text(encoding="utf-8"))["extra"]["organisation"]
 NAME = ORGANISATION["name"]
 
 
-@pytest.fixture(scope="module")
-def branded_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    target = tmp_path_factory.mktemp("branded-site")
-    result = build_site(FIXTURE, target)
+@pytest.fixture(scope="session")
+def branded_build(tmp_path_factory: pytest.TempPathFactory):
+    """The branded build, started in the background when the session starts (test_branded_build_starts)."""
+    build = BackgroundBuild(FIXTURE, tmp_path_factory.mktemp("branded") / "site")
+    yield build
+    build.stop()
+
+
+@pytest.mark.run_first
+def test_branded_build_starts(branded_build: BackgroundBuild) -> None:
+    """Started first, so it runs beside the session's own build; a build that fails at once is reported here."""
+    assert branded_build.poll() in (None, 0), branded_build.result().stderr[-4000:]
+
+
+@pytest.fixture(scope="session")
+def branded_site(branded_build: BackgroundBuild) -> Path:
+    result = branded_build.result()
     if result.returncode != 0:
         pytest.fail(f"the branded build failed:\n{result.stderr[-4000:]}", pytrace=False)
-    return target
+    return branded_build.site_dir
 
 
 def soup(site: Path, path: str) -> BeautifulSoup:
@@ -63,7 +76,7 @@ def test_contact_details_on_about_and_accessibility_pages(branded_site: Path, pa
 
 def test_brand_colour_is_on_the_header(branded_site: Path) -> None:
     css = (branded_site / "assets" / "stylesheets" / "app-brand.css").read_text(encoding="utf-8")
-    # The built file is minified (hooks/minify/), so spaces may be gone.
+    # The built file is minified (hooks/assets/), so spaces may be gone.
     assert f"--app-header-background:{ORGANISATION['brand_colour']}" in css.replace(" ", "")
     assert soup(branded_site, "index.html").select_one('link[href$="app-brand.css"]') is not None
 

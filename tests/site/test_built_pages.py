@@ -13,29 +13,35 @@ def soup_of(site_dir: Path, path: str) -> BeautifulSoup:
     return BeautifulSoup((site_dir / path).read_text(encoding="utf-8"), "html.parser")
 
 
-def test_every_page_is_british_english(site_dir: Path, page_paths: list[str]) -> None:
-    wrong = [path for path in page_paths if soup_of(site_dir, path).html.get("lang") != "en-GB"]
+@pytest.fixture(scope="module")
+def soups(site_dir: Path, page_paths: list[str]) -> dict[str, BeautifulSoup]:
+    """Every built page, parsed once for all the checks below (which only read them)."""
+    return {path: soup_of(site_dir, path) for path in page_paths}
+
+
+def test_every_page_is_british_english(soups: dict[str, BeautifulSoup]) -> None:
+    wrong = [path for path, soup in soups.items() if soup.html.get("lang") != "en-GB"]
     assert not wrong, f"pages without lang=en-GB: {wrong}"
 
 
-def test_every_page_has_one_main_heading(site_dir: Path, page_paths: list[str]) -> None:
-    counts = {path: len(soup_of(site_dir, path).select("article h1")) for path in page_paths}
+def test_every_page_has_one_main_heading(soups: dict[str, BeautifulSoup]) -> None:
+    counts = {path: len(soup.select("article h1")) for path, soup in soups.items()}
     wrong = {path: count for path, count in counts.items() if count != 1}
     assert not wrong, f"pages without exactly one h1 in the article: {wrong}"
 
 
-def test_no_heading_levels_are_skipped(site_dir: Path, page_paths: list[str]) -> None:
+def test_no_heading_levels_are_skipped(soups: dict[str, BeautifulSoup]) -> None:
     problems = []
-    for path in page_paths:
-        levels = [int(h.name[1]) for h in soup_of(site_dir, path).select("article :is(h1, h2, h3, h4, h5, h6)")]
+    for path, soup in soups.items():
+        levels = [int(h.name[1]) for h in soup.select("article :is(h1, h2, h3, h4, h5, h6)")]
         for before, after in zip(levels, levels[1:]):
             if after > before + 1:
                 problems.append(f"{path}: h{before} is followed by h{after}")
     assert not problems, "\n".join(problems)
 
 
-def test_every_image_has_alt_text(site_dir: Path, page_paths: list[str]) -> None:
-    missing = [f"{path}: {img.get('src')}" for path in page_paths for img in soup_of(site_dir, path).select("img:not([alt])")]
+def test_every_image_has_alt_text(soups: dict[str, BeautifulSoup]) -> None:
+    missing = [f"{path}: {img.get('src')}" for path, soup in soups.items() for img in soup.select("img:not([alt])")]
     assert not missing, f"images without alt text: {missing}"
 
 
@@ -51,10 +57,10 @@ def test_every_page_links_previous_and_next_by_name(site_dir: Path) -> None:
     ("src", "script[src]"), ("src", "img[src]"), ("href", "link[href]"), ("src", "iframe[src]"),
     ("src", "source[src]"), ("data", "object[data]"),
 ])
-def test_no_resource_is_loaded_from_another_host(attribute: str, selector: str, site_dir: Path, page_paths: list[str]) -> None:
+def test_no_resource_is_loaded_from_another_host(attribute: str, selector: str, soups: dict[str, BeautifulSoup]) -> None:
     outside = []
-    for path in page_paths:
-        for element in soup_of(site_dir, path).select(selector):
+    for path, soup in soups.items():
+        for element in soup.select(selector):
             address = element[attribute]
             if element.name == "link" and element.get("rel") == ["canonical"]:
                 continue
