@@ -64,23 +64,44 @@ ITALIC_EMPHASIS = """
   .map(element => element.textContent)
 """
 
-# The whole-course page repeats every other page's content for printing, with the same stylesheets.
-# axe's colour rules over all of it took longer than over all the other pages together (about 20 s
-# of 110 s), only to repeat what those pages found. What it has of its own are its headings, each a
-# level or two lower than on its own page (h5 and h6 are only here), so there the colour rules look
-# only at headings and what is in them; every other rule looks at the whole page. It is visited in
-# the default colours only: its size makes loading it three times cost more than the colour rules.
+# axe's colour rules take most of its time, and most of that went on the parts every page shares:
+# the header, the tabs, the menus at the sides and the footer, made by one template with the same
+# stylesheets on every page. Those parts are checked, in every scheme, on one page of each kind
+# (CHROME_CHECKED_ON); on the other pages the colour rules look at the rest (the page's own words).
+# Every other rule looks at every whole page.
+CHROME = (".md-header", ".md-tabs", ".md-sidebar", ".md-footer")
+CHROME_CHECKED_ON = ("index.html", "modules/01-what-co-production-means/index.html",
+                     "case-studies/hampshire-commissioning/index.html", "activities/commissioning-panel/index.html",
+                     "progress/index.html", "glossary/index.html", "check/index.html", "404.html")
+# The whole-course page repeats every other page's content for printing, with the same stylesheets,
+# and is by far the slowest page to check. What it has of its own are its headings, each a level or
+# two lower than on its own page (h5 and h6 are only here), so there the colour rules look only at
+# headings and what is in them. It is visited in the default colours only: loading it three times
+# would cost more than its colour checks.
 COLOURS_ON_HEADINGS_ONLY = frozenset({"print_page/index.html"})
 HEADINGS = ", ".join(f"h{level}, h{level} *" for level in range(1, 7))
 COLOUR_RULES = AXE_COLOUR_OPTIONS["runOnly"]["values"]
+AXE_OPTIONS_BUT_COLOURS = {**AXE_OPTIONS, "rules": {rule: {"enabled": False} for rule in COLOUR_RULES}}
 
 
-def axe_plan(path: str, scheme: str) -> tuple[dict, dict[str, str]] | None:
-    """How axe runs on one page in one scheme: its options, and the rules that look only at some elements
-    ({rule: CSS selector}); None where the page is not checked in that scheme."""
+@dataclass(frozen=True)
+class AxeRun:
+    """One run of axe: its options, what to look at (axe's context; None for the whole page), and
+    rules narrowed to the elements a CSS selector matches ({rule: selector})."""
+
+    options: dict
+    context: dict | None = None
+    only: dict[str, str] = field(default_factory=dict)
+
+
+def axe_plan(path: str, scheme: str) -> list[AxeRun]:
+    """The axe runs for one page in one scheme (none where the page is not checked in that scheme)."""
     if path in COLOURS_ON_HEADINGS_ONLY:
-        return (AXE_OPTIONS, {rule: HEADINGS for rule in COLOUR_RULES}) if scheme == "default" else None
-    return (AXE_OPTIONS if scheme == "default" else AXE_COLOUR_OPTIONS), {}
+        return [AxeRun(AXE_OPTIONS, only={rule: HEADINGS for rule in COLOUR_RULES})] if scheme == "default" else []
+    if path in CHROME_CHECKED_ON:
+        return [AxeRun(AXE_OPTIONS if scheme == "default" else AXE_COLOUR_OPTIONS)]
+    colours = AxeRun(AXE_COLOUR_OPTIONS, context={"exclude": [[part] for part in CHROME]})
+    return [AxeRun(AXE_OPTIONS_BUT_COLOURS), colours] if scheme == "default" else [colours]
 
 
 # A request the browser cut off because we moved to the next page is not a failure of the site.
@@ -164,26 +185,31 @@ def needs_review(incomplete: list[dict]) -> list[tuple[str, str, str]]:
             for result in incomplete for node in result["nodes"] if not node.get("reviewedAs")]
 
 
-def start_axe(tab, options: dict, only: dict[str, str] | None = None) -> None:
-    """Put axe-core into the page and start it, without waiting for it to finish.
-
-    `only` narrows some rules to the elements a CSS selector matches ({rule: selector}).
-    """
+def start_axe(tab, runs: list[AxeRun]) -> None:
+    """Put axe-core into the page and start its runs, one after another, without waiting for them to finish."""
     tab.evaluate(AXE_SOURCE)
-    tab.evaluate("""([options, only]) => {
-      axe.configure({rules: Object.entries(only).map(([id, selector]) => ({id, selector}))});
-      window.__axeResults = axe.run(document, options);
-    }""", [options, only or {}])
+    # axe.run does much of its work before its first pause, so it starts in a task of its own: then
+    # this call returns at once, and the tabs of the three colour schemes work at the same time.
+    tab.evaluate("""runs => { window.__axeResults = new Promise(started => setTimeout(started, 0)).then(async () => {
+      const results = [];
+      for (const [options, context, only] of runs) {
+        axe.reset();
+        axe.configure({rules: Object.entries(only).map(([id, selector]) => ({id, selector}))});
+        results.push(await axe.run(context === null ? document : context, options));
+      }
+      return results;
+    }); }""", [[run.options, run.context, run.only] for run in runs])
 
 
 def axe_results(tab) -> dict:
-    """Wait for the run that start_axe began and return its results."""
-    return tab.evaluate("() => window.__axeResults")
+    """Wait for the runs that start_axe began and return their results, joined as one run's."""
+    runs = tab.evaluate("() => window.__axeResults")
+    return {kind: [result for run in runs for result in run[kind]] for kind in ("passes", "violations", "incomplete", "inapplicable")}
 
 
 def run_axe(tab, options: dict = AXE_OPTIONS) -> dict:
     """axe-core on the page as it is now, waiting for the results (the "needs review" ones marked, see REVIEWED)."""
-    start_axe(tab, options)
+    start_axe(tab, [AxeRun(options)])
     results = axe_results(tab)
     results["incomplete"] = mark_reviewed(tab, results["incomplete"])
     return results
@@ -209,14 +235,14 @@ def visit_every_page(browser, site_url: str, page_paths: list[str]) -> CourseVis
     try:
         for path in page_paths:
             plans = {scheme: axe_plan(path, scheme) for scheme in COLOUR_SCHEMES}
-            schemes = {scheme: tab for scheme, tab in tabs.items() if plans[scheme] is not None}
+            schemes = {scheme: tab for scheme, tab in tabs.items() if plans[scheme]}
             for scheme, tab in schemes.items():
                 tab.goto(page_url(site_url, path))
                 visit.schemes_shown[scheme][path] = tab.locator("body").get_attribute("data-md-color-scheme")
                 if scheme == "default":
                     visit.paragraphs[path] = tab.evaluate(MEASURE_PARAGRAPHS)
                     visit.italic += [f"{path}: {text}" for text in tab.evaluate(ITALIC_EMPHASIS)]
-                start_axe(tab, *plans[scheme])
+                start_axe(tab, plans[scheme])
             for scheme, tab in schemes.items():
                 results = axe_results(tab)
                 visit.axe_violations[scheme][path] = results["violations"]

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import functools
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
 
 from conftest import PROJECT_DIR
-from print.pdf_facts import PackFacts, read_pack
+from print.pdf_facts import PackFacts, PdfPage, read_pack, read_pages
 from print_packs.packs import PACKS, Pack
 
 PACKS_BY_SLUG = {pack.slug: pack for pack in PACKS}
@@ -24,7 +26,21 @@ PACKS_TO_CHECK = [slug for slug, pack in PACKS_BY_SLUG.items() if not pack.cards
 
 @functools.lru_cache(maxsize=None)
 def _read(path: str) -> PackFacts:
-    return read_pack(Path(path))
+    return read_pack(Path(path), _pages_of_every_pack(str(Path(path).parent)).get(Path(path).name))
+
+
+@functools.lru_cache(maxsize=None)
+def _pages_of_every_pack(downloads: str) -> dict[str, list[PdfPage]]:
+    """Every pack's pages, read the first time any pack is asked for, two at a time.
+
+    pdfplumber takes about a minute over all the packs on one processor core, and nothing else runs
+    meanwhile, so two processes share them. Started fresh ("spawn"), not forked: this process runs
+    threads (the test web server, Playwright) that a forked copy must not inherit.
+    """
+    paths = [Path(downloads) / PACKS_BY_SLUG[slug].filename for slug in PACKS_TO_CHECK]
+    paths = sorted((path for path in paths if path.is_file()), key=lambda path: path.stat().st_size, reverse=True)
+    with ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("spawn")) as pool:
+        return dict(zip((path.name for path in paths), pool.map(read_pages, paths)))
 
 
 @pytest.fixture(scope="session")

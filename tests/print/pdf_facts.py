@@ -79,8 +79,25 @@ class PackFacts:
         return entries
 
 
-def read_pack(path: Path) -> PackFacts:
-    """Read every page's text, character sizes and footer, and the outline, of one PDF."""
+def read_pack(path: Path, pages: list[PdfPage] | None = None) -> PackFacts:
+    """Read every page's text, character sizes and footer (unless read already), and the outline, of one PDF."""
+    pages = read_pages(path) if pages is None else pages
+    reader = PdfReader(path)
+    bookmarks: list[Bookmark] = []
+
+    def walk(items: list, depth: int) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item, depth + 1)
+            else:
+                bookmarks.append(Bookmark(normalise(item.title), reader.get_destination_page_number(item), depth))
+
+    walk(reader.outline, 0)
+    return PackFacts(path, pages, bookmarks, reader)
+
+
+def read_pages(path: Path) -> list[PdfPage]:
+    """Every page's text, character sizes, fonts and footer: the slow part, so it can run in another process."""
     pages = []
     with pdfplumber.open(path) as pdf:
         for page in pdf.pages:
@@ -94,18 +111,7 @@ def read_pack(path: Path) -> PackFacts:
             last_line_size = max((char["size"] for char in body if abs(char["top"] - lowest) < 4), default=0)
             pages.append(PdfPage(page.extract_text() or "", float(page.width), float(page.height), sizes,
                                  normalise(_words_in(page, footer_top)), fonts, round(last_line_size, 1)))
-    reader = PdfReader(path)
-    bookmarks: list[Bookmark] = []
-
-    def walk(items: list, depth: int) -> None:
-        for item in items:
-            if isinstance(item, list):
-                walk(item, depth + 1)
-            else:
-                bookmarks.append(Bookmark(normalise(item.title), reader.get_destination_page_number(item), depth))
-
-    walk(reader.outline, 0)
-    return PackFacts(path, pages, bookmarks, reader)
+    return pages
 
 
 def _words_in(page, top: float) -> str:

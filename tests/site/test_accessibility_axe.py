@@ -2,8 +2,10 @@
 
 The pages are visited once (tests/every_page_visit.py): every rule in the default colours,
 and the colour rules again in the dark and high-contrast schemes, which change colours only.
-The whole-course print page, made of the others, is checked in the default colours, where
-the colour rules look at its headings only (COLOURS_ON_HEADINGS_ONLY says why).
+The colour rules check the parts every page shares (header, menus, footer) on one page of
+each kind (CHROME_CHECKED_ON), and each page's own part on every page. The whole-course
+print page, made of the others, is checked in the default colours, where the colour rules
+look at its headings only (COLOURS_ON_HEADINGS_ONLY). tests/every_page_visit.py says why.
 
 axe reports "needs review" (its `incomplete` results) when it cannot decide, for example the
 contrast of text over an image or a see-through layer. Each one must be fixed, or listed in
@@ -15,7 +17,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import COLOUR_SCHEMES, context_with_scheme
-from every_page_visit import AXE_COLOUR_OPTIONS, COLOURS_ON_HEADINGS_ONLY, REVIEWED, axe_plan, describe_violations, mark_reviewed, needs_review, run_axe
+from every_page_visit import AXE_COLOUR_OPTIONS, CHROME_CHECKED_ON, COLOURS_ON_HEADINGS_ONLY, REVIEWED, axe_plan, describe_violations, mark_reviewed, needs_review, run_axe
 
 
 def failures(course_visit, scheme: str) -> list[str]:
@@ -36,7 +38,9 @@ REVIEW_HOW = ("\nCheck each by hand. Fix it, or add (rule, CSS selector) to REVI
 @pytest.mark.parametrize("scheme", COLOUR_SCHEMES)
 def test_axe_ran_on_every_page_in_the_scheme_it_was_meant_for(course_visit, scheme: str) -> None:
     """A check that ran nothing cannot pass: every page was checked, in the scheme asked for, by the right rules."""
-    expected = [path for path in course_visit.pages if axe_plan(path, scheme) is not None]
+    expected = [path for path in course_visit.pages if axe_plan(path, scheme)]
+    missing = sorted(set(CHROME_CHECKED_ON) - set(course_visit.pages))
+    assert not missing, f"CHROME_CHECKED_ON in tests/every_page_visit.py names pages that were not built: {missing}"
     assert sorted(course_visit.axe_rules_run[scheme]) == sorted(expected)
     colour_rules = set(AXE_COLOUR_OPTIONS["runOnly"]["values"])
     for path in COLOURS_ON_HEADINGS_ONLY & set(expected):
@@ -140,7 +144,23 @@ def test_on_the_whole_course_page_the_colour_rules_check_headings_and_only_headi
     page.set_content('<html lang="en"><head><title>t</title></head><body><main>'
                      '<h5 id="faint-heading" style="color: #bbb">A heading too faint to read</h5>'
                      '<p id="faint-words" style="color: #ccc">Words checked on their own pages instead</p></main></body></html>')
-    start_axe(page, *axe_plan("print_page/index.html", "default"))
+    start_axe(page, axe_plan("print_page/index.html", "default"))
     colour_failures = {(result["id"], node["target"][0]) for result in axe_results(page)["violations"]
                        for node in result["nodes"] if result["id"] in AXE_COLOUR_OPTIONS["runOnly"]["values"]}
     assert colour_failures == {("color-contrast", "#faint-heading")}
+
+
+@pytest.mark.parametrize("path, expected", [
+    ("glossary/index.html", {"#faint-header", "#faint-words"}),
+    ("modules/02-why-it-matters/index.html", {"#faint-words"}),
+])
+def test_the_shared_parts_colours_are_checked_on_one_page_of_each_kind(page, path: str, expected: set[str]) -> None:
+    """On a page in CHROME_CHECKED_ON the colour rules check the header too; elsewhere its own words, and only those."""
+    from every_page_visit import axe_results, start_axe
+
+    page.set_content('<html lang="en"><head><title>t</title></head><body>'
+                     '<header class="md-header"><p id="faint-header" style="color: #bbb">Co-production</p></header><main>'
+                     '<p id="faint-words" style="color: #ccc">Words too faint to read</p></main></body></html>')
+    start_axe(page, axe_plan(path, "slate"))
+    failing = {node["target"][0] for result in axe_results(page)["violations"] for node in result["nodes"]}
+    assert failing == expected
