@@ -56,12 +56,12 @@ benchmark-pdfs: setup
 
 ## benchmark-weight: each page's weight (gzip) against the 150 KiB budget, beside a stock Material build
 benchmark-weight: setup
-	PYTHONPATH=hooks:tests $(BIN)/python tools/benchmark_page_weight.py
+	PYTHONPATH=hooks $(BIN)/python tools/benchmark_page_weight.py
 
 ## benchmark-speed: Lighthouse on six kinds of page, the course beside stock Material, both served by deploy/nginx.conf
 ## (installs Lighthouse, pinned, into build/lighthouse/ the first time); RUNS=5 for each figure's median over five runs
 benchmark-speed: setup
-	PYTHONPATH=hooks:tests $(BIN)/python tools/benchmark_speed.py --runs $(or $(RUNS),1)
+	PYTHONPATH=hooks $(BIN)/python tools/benchmark_speed.py --runs $(or $(RUNS),1)
 
 clean:
 	rm -rf site $(VENV) node_modules .pytest_cache
