@@ -59,14 +59,13 @@ class BackgroundBuild:
     Its output goes to files, not pipes: a build that says more than a pipe holds would stop, waiting to be read.
     """
 
-    def __init__(self, config_file: Path, site_dir: Path, *, extra_env: dict[str, str] | None = None) -> None:
+    def __init__(self, config_file: Path, site_dir: Path) -> None:
         self.site_dir = site_dir
         self._output = site_dir.parent / (site_dir.name + "-output.txt")
         self._errors = site_dir.parent / (site_dir.name + "-errors.txt")
         command = _build_command(config_file, site_dir, network=True, strict=True)
         with self._output.open("w") as stdout, self._errors.open("w") as stderr:
-            self._process = subprocess.Popen(command, cwd=config_file.parent, stdout=stdout, stderr=stderr, text=True,
-                                             env=_build_env(extra_env))
+            self._process = subprocess.Popen(command, cwd=config_file.parent, stdout=stdout, stderr=stderr, env=_build_env(None))
 
     def poll(self) -> int | None:
         """The build's exit code, or None while it is still running."""
