@@ -24,7 +24,8 @@ from learner.pages import (
     CLEAR_HTML, CoursePage, LearnerPageError, Reflection, add_done_button, add_listen_controls,
     certificate_html, check_note_ids_unique, fill_markers, notes_html, notes_tools_html, page_id, progress_html, reflection_boxes, tracked_kind,
 )
-from learner.quiz import QuizError, id_prefix, interactive_questions
+from learner.option_checks import OptionFacts, course_problems
+from learner.quiz import QuizError, id_prefix, make_interactive, read_questions
 from organisation.settings import organisation_name
 from readability.reading_time import SHOWN as READING_TIMES
 
@@ -34,6 +35,8 @@ _course_pages: dict[str, CoursePage] = {}
 _reflections: dict[str, list[Reflection]] = {}
 _note_ids: dict[str, Reflection] = {}
 _page_urls: dict[str, str] = {}
+# Every question's options as shown, for the course-wide checks in on_env.
+_question_facts: list[OptionFacts] = []
 # How many questions the end-of-course check has (0 when the site has no check page).
 _check_question_count = 0
 
@@ -50,6 +53,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     _reflections.clear()
     _note_ids.clear()
     _page_urls.clear()
+    _question_facts.clear()
     _check_question_count = 0
     return config
 
@@ -67,9 +71,11 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     global _check_question_count
     src = page.file.src_uri
     try:
-        html = interactive_questions(html, src_path=src, markdown=page.file.content_string)
+        questions = read_questions(html, src_path=src, markdown=page.file.content_string)
     except QuizError as error:
         raise PluginError(str(error)) from None
+    _question_facts.extend(question.facts(src) for question in questions)
+    html = make_interactive(html, questions)
     if src == CHECK_PAGE:
         _check_question_count = html.count('data-module="app-quiz"')
         problems = check_problems(_check_question_count, src_path=src)
@@ -92,6 +98,13 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         _course_pages[src] = this_page
         html = add_done_button(html, this_page)
     return html
+
+
+def on_env(env: object, *, config: MkDocsConfig, files: Files) -> None:
+    """Stop the build if, across the course, the right answer is too often the longest option or in one place."""
+    problems = course_problems(_question_facts)
+    if problems:
+        raise PluginError("\n".join(problems))
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str | None:

@@ -19,7 +19,7 @@ from glossary.model import Term
 
 # A link to a glossary entry, however the site's URLs are built:
 # glossary/#id, glossary/index.html#id or glossary.html#id.
-_GLOSSARY_HREF = re.compile(r"(?:^|/)glossary(?:/|/index\.html|\.html)#(?P<id>[a-z0-9-]+)$")
+GLOSSARY_HREF = re.compile(r"(?:^|/)glossary(?:/|/index\.html|\.html)#(?P<id>[a-z0-9-]+)$")
 
 
 def glossary_tips(html: str, terms: list[Term], *, id_prefix: str = "") -> str:
@@ -30,7 +30,7 @@ def glossary_tips(html: str, terms: list[Term], *, id_prefix: str = "") -> str:
     soup = BeautifulSoup(html, "html.parser")
     done: set[str] = set()
     for link in soup.find_all("a", href=True):
-        match = _GLOSSARY_HREF.search(link["href"])
+        match = GLOSSARY_HREF.search(link["href"])
         if not match or match.group("id") in done or match.group("id") not in by_id:
             continue
         if link.find_parent(["h1", "h2", "h3", "h4", "h5", "h6", "nav"]):

@@ -76,6 +76,7 @@ STEPS: tuple[Step, ...] = (
             ("on_nav", 0, "the menu", "the menu order and page addresses"),
             ("on_page_content", 0, "page HTML; the reading time from readability.reading_time.SHOWN",
              "questions, note boxes, glossary pop-ups, \"Listen\", \"Mark as done\""),
+            ("on_env", 0, "every page's questions, options as shown", "nothing: stops when the right answer is too often the longest or in one place"),
             ("on_post_page", 0, "every page's questions and notes; config.extra['organisation']",
              "the progress, notes, check and certificate parts")),
     *_steps("page_chrome_hook.py",
