@@ -11,8 +11,9 @@ from learner.option_order import PositionBag, seeded_random, shown_order
 
 def test_the_same_id_gives_the_same_order_on_every_run() -> None:
     rights = [False, False, True]
-    first = [shown_order(f"modules-01-a-question-{n}", rights, PositionBag("modules-01-a")) for n in range(1, 6)]
-    again = [shown_order(f"modules-01-a-question-{n}", rights, PositionBag("modules-01-a")) for n in range(1, 6)]
+    bag, other_run = PositionBag("modules-01-a"), PositionBag("modules-01-a")
+    first = [shown_order(f"modules-01-a-question-{n}", rights, bag) for n in range(1, 6)]
+    again = [shown_order(f"modules-01-a-question-{n}", rights, other_run) for n in range(1, 6)]
     assert first == again
     # Written out, so a change to the seeding (which would reorder every page's options, and the
     # printed packs' against the website's of an older build) is seen here and made on purpose.
