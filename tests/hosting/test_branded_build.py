@@ -11,6 +11,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import PROJECT_DIR, BackgroundBuild, built_pages
+from learner.question_orders import option_orders
 
 FIXTURE = PROJECT_DIR / "tests" / "fixtures" / "branded" / "mkdocs.yml"
 ORGANISATION = yaml.safe_load(FIXTURE.read_text(encoding="utf-8"))["extra"]["organisation"]
@@ -95,3 +96,10 @@ def test_pdf_packs_name_the_organisation(branded_site: Path) -> None:
         with pdfplumber.open(pdf) as document:
             text = " ".join((page.extract_text() or "") for page in document.pages[:2])
         assert NAME in " ".join(text.split()), f"{pdf.name} does not name {NAME} on its cover"
+
+
+@pytest.mark.parametrize("path", ["check/index.html", "modules/07-sharing-power-and-decisions/index.html"])
+def test_options_come_in_the_same_order_as_in_the_sessions_own_build(branded_site: Path, site_dir: Path, path: str) -> None:
+    """Another build, another folder, another organisation: the order the build chose is the same."""
+    ours = option_orders((site_dir / path).read_text(encoding="utf-8"))
+    assert ours and option_orders((branded_site / path).read_text(encoding="utf-8")) == ours

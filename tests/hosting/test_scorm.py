@@ -21,6 +21,7 @@ from bs4 import BeautifulSoup, SoupStrainer
 
 from assets import BUNDLE_PATH
 from conftest import PROJECT_DIR
+from learner.question_orders import option_orders
 from scorm.manifest import ADLCP, IMSCP, SCHEMA_FILES, Item, course_outline, manifest_xml, module_pages
 from scorm.package import ZIP_PATH
 
@@ -268,3 +269,9 @@ def test_outside_an_lms_the_package_is_a_plain_course(browser, lms_url: str) -> 
     assert tab.get_by_role("button", name="Mark as done").get_attribute("aria-pressed") == "true"
     assert tab.url.endswith(MODULE_FILES[0]) and errors == []
     context.close()
+
+
+@pytest.mark.parametrize("page", ["check", "modules/04-seven-principles"])
+def test_options_come_in_the_websites_order_in_the_package(scorm_zip: zipfile.ZipFile, site_dir: Path, page: str) -> None:
+    website = option_orders((site_dir / page / "index.html").read_text(encoding="utf-8"))
+    assert website and option_orders(scorm_zip.read(f"{page}.html").decode("utf-8")) == website

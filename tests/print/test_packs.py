@@ -10,6 +10,7 @@ from bs4 import BeautifulSoup
 
 from conftest import PROJECT_DIR
 from print.conftest import LEARNER_PACKS, PACKS_BY_SLUG, PACKS_TO_CHECK
+from learner.questions import read_pages
 from print.pdf_facts import normalise
 
 ALL_PACKS = PACKS_TO_CHECK
@@ -205,3 +206,13 @@ def test_handbook_prints_the_check_with_its_answers_at_the_back(pack_facts) -> N
     # The check's answers have their own heading at the back, with the reason for the first question.
     back = answers[answers.index("Check what you have learnt"):]
     assert "The residents do more than give their views" in back
+
+
+def test_on_paper_each_check_question_lists_its_options_in_the_websites_order(pack_facts) -> None:
+    text = whole_text(pack_facts("learners-handbook"))
+    [check] = read_pages(PROJECT_DIR / "mkdocs.yml", ["check.md"])
+    starts = [text.index(normalise(question.title_text)) for question in check.questions]
+    for question, start, end in zip(check.questions, starts, [*starts[1:], len(text)]):
+        # Each option's first place after its question, found on its own, so a different order shows.
+        places = [text.index(normalise(option.text), start, end) for option in question.options]
+        assert places == sorted(places), question.title_text
