@@ -200,3 +200,10 @@ def minutes_of(clock: str) -> int:
     """'10:05' -> 605."""
     hours, minutes = clock.split(":")
     return int(hours) * 60 + int(minutes)
+
+
+def option_orders(page_html: str) -> list[list[str]]:
+    """For each question on a built page, its options' words in the order a learner sees them."""
+    soup = BeautifulSoup(page_html, "html.parser")
+    return [[" ".join(label.get_text(" ").split()) for label in box.select(".app-quiz__label")]
+            for box in soup.select("div.app-quiz")]

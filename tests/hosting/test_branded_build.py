@@ -11,7 +11,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import PROJECT_DIR, BackgroundBuild, built_pages
-from learner.question_orders import option_orders
+from course.course_pages import option_orders
 
 FIXTURE = PROJECT_DIR / "tests" / "fixtures" / "branded" / "mkdocs.yml"
 ORGANISATION = yaml.safe_load(FIXTURE.read_text(encoding="utf-8"))["extra"]["organisation"]

@@ -21,7 +21,7 @@ from bs4 import BeautifulSoup, SoupStrainer
 
 from assets import BUNDLE_PATH
 from conftest import PROJECT_DIR
-from learner.question_orders import option_orders
+from course.course_pages import option_orders
 from scorm.manifest import ADLCP, IMSCP, SCHEMA_FILES, Item, course_outline, manifest_xml, module_pages
 from scorm.package import ZIP_PATH
 

@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 
 from conftest import PROJECT_DIR, built_pages
 from learner.option_checks import MAX_COURSE_SHARE_LONGEST, MAX_COURSE_SHARE_ONE_POSITION, position_spread
-from learner.question_orders import option_orders
+from course.course_pages import option_orders
 from learner.questions import read_pages
 
 PAGES = read_pages(PROJECT_DIR / "mkdocs.yml", ["modules", "check.md"])
