@@ -35,6 +35,8 @@ from learner.option_checks import OptionFacts, page_problems, question_problems
 from learner.option_order import PositionBag, shown_order
 
 WHY_PREFIX = "Why:"
+# Each option's letter, shown on screen and on paper, so a room can vote with A, B and C cards.
+OPTION_LETTERS = "ABCDEFGH"
 _QUESTION_LINE = re.compile(r'^\s*!!!\s+question\s+"(?P<title>.*)"\s*$')
 
 
@@ -141,6 +143,8 @@ def _read_box(box: Tag, *, number: int, src_path: str, markdown: str, bag: Posit
     answers = _answers(box)
     if not answers:
         raise QuizError(f'{where}: the question "{title_text}" has no answers. List them as "- [x] right answer" and "- [ ] wrong answer".')
+    if len(answers) > len(OPTION_LETTERS):
+        raise QuizError(f'{where}: the question "{title_text}" has {len(answers)} options. Give it {len(OPTION_LETTERS)} at most: three is best.')
     if not any(is_right for _, is_right in answers):
         raise QuizError(f'{where}: the question "{title_text}" has no right answer. Mark each right answer with "- [x]".')
     for text, _ in answers:
@@ -164,7 +168,7 @@ def _read_box(box: Tag, *, number: int, src_path: str, markdown: str, bag: Posit
 def _question_html(question: Question) -> str:
     """The interactive question, with the answer and reason in a <details> for no-JS and paper."""
     name = question.id
-    right = [option.html for option in question.options if option.is_right]
+    right = [f"{OPTION_LETTERS[index]}. {option.html}" for index, option in enumerate(question.options) if option.is_right]
     several = question.several_right
     kind = "checkbox" if several else "radio"
     hint = "Choose all the answers you think are right." if several else "Choose one answer."
@@ -175,7 +179,8 @@ def _question_html(question: Question) -> str:
         options.append(
             f'<div class="app-quiz__option">'
             f'<input class="app-quiz__input js-quiz-option" type="{kind}" name="{name}" id="{option_id}" value="{index}"{right_attr}>'
-            f'<label class="app-quiz__label" for="{option_id}">{option.html}</label></div>'
+            f'<label class="app-quiz__label" for="{option_id}"><span class="app-quiz__letter">{OPTION_LETTERS[index - 1]}.</span> '
+            f'{option.html}</label></div>'
         )
     if several:
         reveal = "<p>The right answers are:</p><ul>" + "".join(f"<li>{text}</li>" for text in right) + "</ul>"

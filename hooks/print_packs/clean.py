@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
-from learner.quiz import WHY_PREFIX, inner_html
+from learner.quiz import OPTION_LETTERS, WHY_PREFIX, inner_html
 
 # Parts of a web page that do nothing on paper: controls, scripts, pop-ups that
 # are hidden until a script shows them, and the screen's reading time.
@@ -37,8 +37,8 @@ class Question:
 
     @property
     def right_answers(self) -> list[str]:
-        """The words of each right answer."""
-        return [text for text, is_right in self.options if is_right]
+        """The words of each right answer, after its letter ("B. Consultation.")."""
+        return [f"{OPTION_LETTERS[index]}. {text}" for index, (text, is_right) in enumerate(self.options) if is_right]
 
 
 def fragment(html: str) -> BeautifulSoup:
@@ -108,7 +108,11 @@ def _option_words(box: Tag, field: Tag) -> str:
     """The words that go with one answer's tick box, from its <label> or its list item."""
     label = box.find("label", attrs={"for": field.get("id")}) if field.get("id") else None
     holder = label or field.find_parent("label") or field.find_parent("li")
-    return words_in(holder) if holder is not None else ""
+    if holder is None:
+        return ""
+    # The website's letter ("A.") is left out: paper_question prints its own, beside the tick box.
+    words = [text for text in holder.find_all(string=True) if text.find_parent(class_="app-quiz__letter") is None]
+    return " ".join(" ".join(words).split())
 
 
 def read_question(box: Tag) -> Question:
@@ -136,10 +140,10 @@ def _escape(text: str) -> str:
 def paper_question(question: Question, *, answers_anchor: str | None) -> str:
     """A question as it looks on paper: boxes to tick, and the answer at the back or straight after it."""
     items = "".join(
-        f'<li><span class="app-pack__tick-box" aria-hidden="true"></span> {_escape(text)}'
+        f'<li><span class="app-pack__tick-box" aria-hidden="true"></span> <strong>{OPTION_LETTERS[index]}.</strong> {_escape(text)}'
         + ("" if answers_anchor or not is_right else ' <strong>(right answer)</strong>')
         + "</li>"
-        for text, is_right in question.options
+        for index, (text, is_right) in enumerate(question.options)
     )
     several = len(question.right_answers) > 1
     hint = "Tick all the answers you think are right." if several else "Tick one answer."

@@ -203,7 +203,9 @@ def minutes_of(clock: str) -> int:
 
 
 def option_orders(page_html: str) -> list[list[str]]:
-    """For each question on a built page, its options' words in the order a learner sees them."""
+    """For each question on a built page, its options' words (without the letter) in the order a learner sees them."""
     soup = BeautifulSoup(page_html, "html.parser")
+    for letter in soup.select(".app-quiz__letter"):
+        letter.decompose()
     return [[" ".join(label.get_text(" ").split()) for label in box.select(".app-quiz__label")]
             for box in soup.select("div.app-quiz")]

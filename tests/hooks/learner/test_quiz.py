@@ -50,7 +50,10 @@ def test_question_becomes_fieldset_with_legend_and_radio_buttons() -> None:
     inputs = fieldset.select("input")
     assert [i["type"] for i in inputs] == ["radio", "radio", "radio"]
     assert len({i["name"] for i in inputs}) == 1
-    labels = [soup.select_one(f'label[for="{i["id"]}"]').get_text(strip=True) for i in inputs]
+    labels = [" ".join(soup.select_one(f'label[for="{i["id"]}"]').get_text(" ").split()) for i in inputs]
+    # Each label starts with its letter, for voting with A, B and C cards in the room.
+    assert [label[:2] for label in labels] == ["A.", "B.", "C."]
+    labels = [label[3:] for label in labels]
     # The build chooses the order (test_option_order.py); every option is there once, the right one marked.
     assert sorted(labels) == sorted(["A survey after the plan is written.", "Planning it together from the start.", "Inviting people to the launch."])
     assert [label for label, i in zip(labels, inputs) if i.has_attr("data-right")] == ["Planning it together from the start."]
@@ -76,7 +79,7 @@ def test_more_than_one_right_answer_gives_checkboxes() -> None:
     soup = transform(TWO_RIGHT)
     assert [i["type"] for i in soup.select("input")] == ["checkbox"] * 3
     assert "all the answers" in soup.select_one(".app-quiz__hint").get_text()
-    assert sorted(li.get_text(strip=True) for li in soup.select("details li")) == ["Everyone plans and runs it together.", "People help run a service."]
+    assert sorted(li.get_text(strip=True)[3:] for li in soup.select("details li")) == ["Everyone plans and runs it together.", "People help run a service."]
 
 
 def test_ids_are_unique_across_questions_and_pages() -> None:
