@@ -9,6 +9,7 @@ import yaml
 
 from course.course_pages import MODULES, PROJECT_DIR, questions_in, read_page, soup_of
 from learner.course_check import MIN_QUESTIONS, PASS_MARK
+from learner.questions import read_pages
 
 CHECK = "check.md"
 SESSION_HEADINGS = ("Questions about session 1: understanding co-production", "Questions about session 2: doing co-production")
@@ -37,6 +38,21 @@ def test_no_check_question_copies_a_module_question() -> None:
     module_titles = {" ".join(q.title.lower().split()) for path in MODULES for q in questions_in(read_page(path).body)}
     copied = [q.title for q in questions_in(read_page(CHECK).body) if " ".join(q.title.lower().split()) in module_titles]
     assert not copied, f"{CHECK}: these questions are a module's own: {copied}"
+
+
+def _word_runs(text: str, length: int) -> set[tuple[str, ...]]:
+    words = "".join(ch if ch.isalnum() or ch.isspace() else " " for ch in text.lower()).split()
+    return {tuple(words[start:start + length]) for start in range(len(words) - length + 1)}
+
+
+def test_no_check_option_repeats_six_words_of_a_module_question() -> None:
+    """A near-copy gives the check's answer away to anyone who did the module's questions (issue 22)."""
+    pages = read_pages(PROJECT_DIR / "mkdocs.yml", ["modules", CHECK])
+    module_runs = set().union(*(_word_runs(" ".join([q.title_text, *(o.text for o in q.options)]), 6)
+                                for page in pages if page.src_path != CHECK for q in page.questions))
+    [check] = [page for page in pages if page.src_path == CHECK]
+    shared = [(q.line, option.text) for q in check.questions for option in q.options if _word_runs(option.text, 6) & module_runs]
+    assert shared == [], f"{CHECK}: these options repeat six words in a row of a module question: {shared}"
 
 
 def test_check_passes_the_readability_checks(site_dir: Path) -> None:
