@@ -21,7 +21,8 @@ MAX_LENGTH_RATIO = 2.0
 CLEAR_MARGIN = 1.2
 # On one page, at most this share of single-answer questions may have such a right option.
 MAX_PAGE_SHARE_CLEARLY_LONGEST = 1 / 3
-# Across the course, the right option may be the longest in at most this share of single-answer questions...
+# Across the course, the right option may be the longest in at most this share of single-answer questions, and
+# the shortest in at most the same share (authors who learn the first rule tend to make the right option the shortest)...
 MAX_COURSE_SHARE_LONGEST = 0.40
 # ...and no position may hold more than this share of the right answers.
 MAX_COURSE_SHARE_ONE_POSITION = 0.45
@@ -47,13 +48,21 @@ class OptionFacts:
     def right_position(self) -> int:
         return self.rights.index(True)
 
+    def _right_and_wrong_lengths(self) -> tuple[int, list[int]] | None:
+        if not self.single_answer or len(self.lengths) < 2:
+            return None
+        wrong = [length for length, is_right in zip(self.lengths, self.rights) if not is_right]
+        return self.lengths[self.right_position], wrong
+
     def right_is_longest(self, margin: float = 1.0) -> bool:
         """Whether the right option is longer than every wrong one (times the margin)."""
-        if not self.single_answer or len(self.lengths) < 2:
-            return False
-        right = self.lengths[self.right_position]
-        longest_wrong = max(length for length, is_right in zip(self.lengths, self.rights) if not is_right)
-        return right > longest_wrong * margin
+        lengths = self._right_and_wrong_lengths()
+        return lengths is not None and lengths[0] > max(lengths[1]) * margin
+
+    def right_is_shortest(self, margin: float = 1.0) -> bool:
+        """Whether the right option is shorter than every wrong one (divided by the margin)."""
+        lengths = self._right_and_wrong_lengths()
+        return lengths is not None and lengths[0] * margin < min(lengths[1])
 
 
 def _short(title: str) -> str:
@@ -73,15 +82,20 @@ def question_problems(facts: OptionFacts) -> list[str]:
 
 
 def page_problems(questions: Sequence[OptionFacts], *, src_path: str) -> list[str]:
-    """What is wrong across one page: the right option clearly the longest in too many of its questions."""
+    """What is wrong across one page: the right option clearly the longest, or clearly the shortest, in too many questions."""
     single = [facts for facts in questions if facts.single_answer]
-    clearly_longest = [facts for facts in single if facts.right_is_longest(CLEAR_MARGIN)]
-    if not single or len(clearly_longest) <= MAX_PAGE_SHARE_CLEARLY_LONGEST * len(single):
-        return []
-    listed = "; ".join(f'{facts.where.split(", ")[-1]} "{_short(facts.title)}"' for facts in clearly_longest)
-    return [f"Doc file '{src_path}': in {len(clearly_longest)} of its {len(single)} one-answer questions the right option is "
-            f"clearly the longest ({listed}). Learners learn to pick the longest. Allow it in at most a third of them: "
-            f"make a wrong option as long, or the right one shorter."]
+    problems = []
+    for extreme, test, fix in (
+            ("longest", lambda facts: facts.right_is_longest(CLEAR_MARGIN), "make a wrong option as long, or the right one shorter"),
+            ("shortest", lambda facts: facts.right_is_shortest(CLEAR_MARGIN), "make a wrong option as short, or the right one longer")):
+        found = [facts for facts in single if test(facts)]
+        if len(found) <= MAX_PAGE_SHARE_CLEARLY_LONGEST * len(single):
+            continue
+        listed = "; ".join(f'{facts.where.split(", ")[-1]} "{_short(facts.title)}"' for facts in found)
+        problems.append(f"Doc file '{src_path}': in {len(found)} of its {len(single)} one-answer questions the right option is "
+                        f"clearly the {extreme} ({listed}). Learners learn to pick the {extreme}. Allow it in at most a third of them: "
+                        f"{fix}.")
+    return problems
 
 
 def course_problems(questions: Iterable[OptionFacts]) -> list[str]:
@@ -90,11 +104,12 @@ def course_problems(questions: Iterable[OptionFacts]) -> list[str]:
     if len(single) < MIN_QUESTIONS_FOR_COURSE_RULES:
         return []
     problems = []
-    longest = [facts for facts in single if facts.right_is_longest()]
-    if len(longest) > MAX_COURSE_SHARE_LONGEST * len(single):
-        listed = "; ".join(f'{facts.where} "{_short(facts.title)}"' for facts in longest)
-        problems.append(f"In {len(longest)} of the course's {len(single)} one-answer questions the right option is the longest "
-                        f"(at most {MAX_COURSE_SHARE_LONGEST:.0%} may be). Make a wrong option the longest in some of these: {listed}.")
+    for extreme, found in (("longest", [facts for facts in single if facts.right_is_longest()]),
+                           ("shortest", [facts for facts in single if facts.right_is_shortest()])):
+        if len(found) > MAX_COURSE_SHARE_LONGEST * len(single):
+            listed = "; ".join(f'{facts.where} "{_short(facts.title)}"' for facts in found)
+            problems.append(f"In {len(found)} of the course's {len(single)} one-answer questions the right option is the {extreme} "
+                            f"(at most {MAX_COURSE_SHARE_LONGEST:.0%} may be). Make a wrong option the {extreme} in some of these: {listed}.")
     positions = Counter(facts.right_position for facts in single)
     position, count = positions.most_common(1)[0]
     if count > MAX_COURSE_SHARE_ONE_POSITION * len(single):

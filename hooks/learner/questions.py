@@ -27,7 +27,7 @@ from bs4 import BeautifulSoup
 
 from front_matter.checks import FRONT_MATTER
 from learner.course_check import CHECK_PAGE
-from learner.option_checks import position_spread
+from learner.option_checks import course_problems, position_spread
 from learner.quiz import Question, QuizError, read_questions
 
 DEFAULT_PAGES = ("modules", CHECK_PAGE)
@@ -195,6 +195,9 @@ def main(argv: list[str] | None = None) -> int:
     options = parser.parse_args(argv)
     try:
         pages = read_pages(Path(options.config_file), options.pages)
+        # The build stops on these; here they are said, so a reviewer can still print the questions.
+        for problem in course_problems(question.facts(page.src_path) for page in pages for question in page.questions):
+            print(f"Warning: {problem}", file=sys.stderr)
         if options.blind:
             print(blind_text(pages))
         elif options.key:

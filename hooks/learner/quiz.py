@@ -37,6 +37,7 @@ from learner.option_order import PositionBag, shown_order
 WHY_PREFIX = "Why:"
 # Each option's letter, shown on screen and on paper, so a room can vote with A, B and C cards.
 OPTION_LETTERS = "ABCDEFGH"
+_MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _QUESTION_LINE = re.compile(r'^\s*!!!\s+question\s+"(?P<title>.*)"\s*$')
 
 
@@ -52,7 +53,8 @@ def question_line(markdown: str, title: str) -> int:
         match = _QUESTION_LINE.match(line)
         if not match:
             continue
-        found = " ".join(match.group("title").split())
+        # The title as words: [a link](glossary.md#a) is "a link", **bold** is "bold".
+        found = " ".join(_MARKDOWN_LINK.sub(r"\1", match.group("title")).replace("**", "").split())
         if found == wanted:
             return number
         if not fallback and (wanted in found or found in wanted):
@@ -135,7 +137,8 @@ def _read_box(box: Tag, *, number: int, src_path: str, markdown: str, bag: Posit
     """One question box as a Question; raise QuizError, naming the file and line, if it is malformed."""
     title_tag = box.find("p", class_="admonition-title", recursive=False)
     title_html = inner_html(title_tag) if title_tag else ""
-    title_text = title_tag.get_text(" ", strip=True) if title_tag else ""
+    # Words as written: inline markup such as a glossary link keeps the spaces of the text around it.
+    title_text = " ".join(title_tag.get_text().split()) if title_tag else ""
     line = question_line(markdown, title_text)
     where = f"Doc file '{src_path}', line {line}"
     if not title_text:

@@ -49,3 +49,18 @@ def test_across_the_course_no_position_holds_more_than_45_percent_of_right_answe
 
 def test_a_small_site_is_too_small_for_the_course_wide_shares() -> None:
     assert course_problems([facts((30, 30, 30), right=0, line=n) for n in range(11)]) == []
+
+
+def test_the_right_option_clearly_shortest_in_too_many_of_a_pages_questions_is_named_too() -> None:
+    """Authors who learn not to make the right option the longest often make it the shortest (blind reader, round 2)."""
+    shortest = [facts((40, 30, 40), right=1, line=line) for line in (5, 9)] + [facts((30, 31, 32), right=0, line=14)]
+    [problem] = page_problems(shortest, src_path="modules/01-a.md")
+    assert problem.startswith("Doc file 'modules/01-a.md': in 2 of its 3 one-answer questions the right option is clearly the shortest")
+    assert "make a wrong option as short, or the right one longer" in problem
+
+
+def test_across_the_course_the_right_option_is_the_shortest_in_at_most_two_in_five() -> None:
+    shortest = [facts((40, 30, 41), right=1, line=n) for n in range(7)] + [facts((30, 31, 32), right=1, line=n) for n in range(8)]
+    problems = course_problems(shortest)
+    assert any(problem.startswith("In 7 of the course's 15 one-answer questions the right option is the shortest") for problem in problems)
+    assert not any("the longest" in problem for problem in problems)

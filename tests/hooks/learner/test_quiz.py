@@ -147,3 +147,8 @@ def test_why_must_have_words_after_it() -> None:
     source = '!!! question "Empty why?"\n    - [x] Yes.\n\n    **Why:**\n'
     with pytest.raises(QuizError, match="no \"Why\" explanation"):
         interactive_questions(render(source), src_path="m.md", markdown=source)
+
+
+def test_question_line_reads_a_title_with_a_glossary_link_as_its_words() -> None:
+    source = 'Intro\n\n!!! question "Ivy helps run a [time bank](glossary.md#time-bank), where members swap time. Why?"\n'
+    assert question_line(source, "Ivy helps run a time bank, where members swap time. Why?") == 3
