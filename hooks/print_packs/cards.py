@@ -91,7 +91,9 @@ def _escape(text: str) -> str:
 def card_html(card: Card, activity: str, card_id: str = "") -> str:
     """One card: its title, its words, and its activity in small print at the foot."""
     title = f'<p class="app-cards__title">{_escape(card.title)}</p>' if card.title else ""
-    return (f'<div class="{CARD_CLASS}" {CARD_ID_ATTRIBUTE}="{html_lib.escape(card_id)}">{title}<div class="app-cards__text">{card.body_html}</div>'
+    # A card whose title is one letter (the A, B and C cards for voting) shows it large, to hold up in a room.
+    kind = f"{CARD_CLASS} {CARD_CLASS}--letter" if len(card.title) == 1 and card.title.isalpha() else CARD_CLASS
+    return (f'<div class="{kind}" {CARD_ID_ATTRIBUTE}="{html_lib.escape(card_id)}">{title}<div class="app-cards__text">{card.body_html}</div>'
             f'<p class="app-cards__activity">{_escape(activity)}</p></div>')
 
 

@@ -65,10 +65,12 @@ class Pack:
 MODULES = ("modules/*.md",)
 ACTIVITIES = ("activities/*.md",)
 ACTIVITY_INDEX = ("activities/index.md",)
+# The trainers' page with the A, B, C and D cards for voting on a question in the room.
+QUESTIONS_IN_THE_ROOM = "trainers/questions-in-the-room.md"
 # The trainer's pages in the order a trainer uses them: the guide, the plans, the forms
 # to print for the day, then the guidance to read before it. A new page not named here
 # goes last (the final "trainers/*.md").
-TRAINER_GUIDE_AND_PLANS = ("trainers/index.md", "trainers/session-*-plan.md")
+TRAINER_GUIDE_AND_PLANS = ("trainers/index.md", "trainers/session-*-plan.md", QUESTIONS_IN_THE_ROOM)
 TRAINER_FORMS = tuple(f"trainers/{name}.md" for name in (
     "sign-in-sheet", "ground-rules", "before-and-after", "feedback-form", "expenses-form", "certificate-of-attendance"))
 TRAINER_GUIDANCE = tuple(f"trainers/{name}.md" for name in (
@@ -131,7 +133,7 @@ PACKS: tuple[Pack, ...] = (
         title="Cards to cut out",
         description="Every card the activities use, four or six to a sheet with dashed lines to cut along. "
         "Each card names its activity, so sets do not get mixed.",
-        parts=(Part("Cards to cut out", ACTIVITIES, exclude=ACTIVITY_INDEX),),
+        parts=(Part("Cards to cut out", (*ACTIVITIES, QUESTIONS_IN_THE_ROOM), exclude=ACTIVITY_INDEX),),
         cards_only=True,
     ),
     Pack(
