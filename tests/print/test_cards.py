@@ -212,3 +212,11 @@ def test_every_activity_with_cards_has_its_sheets_in_the_pack(site_dir: Path) ->
         if f"Cards for: {title}" not in text or any(normalise(card.select_one(".admonition-title").get_text()) not in text for card in cards):
             missing.append(name)
     assert missing == [], f"activities whose cards are not all in the cards pack: {missing}"
+
+
+def test_the_pack_has_voting_cards_a_to_d_in_letters_big_enough_to_see_across_a_room(site_dir: Path) -> None:
+    """Issue 22: a room votes on a module's question by holding up a letter card."""
+    with pdfplumber.open(site_dir / "downloads" / PACKS_BY_SLUG["cards-to-cut-out"].filename) as pdf:
+        [sheet] = [page for page in pdf.pages if (page.extract_text() or "").startswith("Cards for: Questions in the room")]
+        big = sorted(char["text"] for char in sheet.chars if char["size"] >= 100)
+    assert big == ["A", "B", "C", "D"]
