@@ -39,9 +39,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-from mkdocs.config.defaults import MkDocsConfig
+# The engine that builds the site (mkdocs or properdocs) builds its offline copy too. Under
+# ProperDocs, `import mkdocs…` must be answered by ProperDocs' modules, as its own command sets up
+# (properdocs/replacement.py), before the imports below: the hooks run on its objects.
+ENGINE_VARIABLE = "COURSE_ENGINE"
+if __name__ == "__main__" and os.environ.get(ENGINE_VARIABLE) == "properdocs":
+    import properdocs.replacement  # noqa: F401
+
+from mkdocs.commands.build import build  # noqa: E402 - after the engine is chosen
+from mkdocs.config import load_config  # noqa: E402
+from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 
 OFFLINE_FLAG = "offline_copy"
 ZIP_PATH = "downloads/course-offline.zip"
@@ -159,6 +166,11 @@ def write_zip(offline_site: Path, zip_file: Path, top_folder: str, site_name: st
 
 
 RENDERED_PACKS_VARIABLE = "COURSE_RENDERED_PACKS"
+
+
+def engine_name() -> str:
+    """'properdocs' when ProperDocs runs this build (it answers `import mkdocs`), else 'mkdocs'."""
+    return MkDocsConfig.__module__.split(".")[0]
 _LOG_LINE = re.compile(r"^(?P<level>WARNING|ERROR)\s+-\s+(?P<message>.*)$")
 
 
@@ -189,7 +201,7 @@ def build_in_own_process(config_file: str, target: Path, strict: bool) -> tuple[
     command = [sys.executable, "-m", "hosting.offline_copy", config_file, str(target), "--strict" if strict else "--no-strict"]
     # The packs the first build wrote, so the offline copy's download page lists their pages and sizes.
     packs = {slug: {"path": str(pack.path), "pages": pack.pages, "size": pack.size} for slug, pack in rendered.items()}
-    env = {**os.environ, RENDERED_PACKS_VARIABLE: json.dumps(packs), "PYTHONPATH": os.pathsep.join(
+    env = {**os.environ, RENDERED_PACKS_VARIABLE: json.dumps(packs), ENGINE_VARIABLE: engine_name(), "PYTHONPATH": os.pathsep.join(
         [str(HOOKS_ROOT), *filter(None, [os.environ.get("PYTHONPATH")])])}
     result = subprocess.run(command, cwd=Path(config_file).parent, capture_output=True, text=True, timeout=1800, env=env)
     return result.returncode, result.stderr + result.stdout
@@ -238,8 +250,13 @@ def _main(argv: list[str]) -> int:
 
     handler = logging.StreamHandler()
     handler.setFormatter(ColorFormatter())
-    logging.getLogger("mkdocs").addHandler(handler)
-    logging.getLogger("mkdocs").setLevel(logging.INFO)
+    # The engine's own logger: ProperDocs logs under "properdocs" and counts warnings there for --strict,
+    # so the hooks' "mkdocs.…" loggers hand their records on to it, as its own command arranges.
+    engine_log = logging.getLogger(engine_name())
+    if engine_log.name != "mkdocs":
+        logging.getLogger("mkdocs").parent = engine_log
+    engine_log.addHandler(handler)
+    engine_log.setLevel(logging.INFO)
     config_file, target, strict = argv[0], Path(argv[1]), argv[2] == "--strict"
     from print_packs.render import LAST_RENDERED, RenderedPack
 
@@ -248,7 +265,7 @@ def _main(argv: list[str]) -> int:
     try:
         build_offline_site(config_file, target, strict)
     except MkDocsException as error:
-        logging.getLogger("mkdocs").error(str(error))
+        engine_log.error(str(error))
         return 1
     return 0
 
