@@ -29,6 +29,7 @@ from print_packs.assemble import Cover, PackDocument, assemble_pack, pack_cover
 from print_packs.cards import sets_to_lay_out_four_to_a_sheet, too_long_messages
 from print_packs.combined_page import tidy_combined_page
 from print_packs.download_list import MARKER, download_item, download_list, other_download_item
+from print_packs.links import page_key
 from print_packs.packs import PACKS, SourcePage
 from print_packs.render import LAST_RENDERED, EngineMissing, RenderedPack, RenderJob, load_engine, render_all, render_pdf
 from scorm.package import ZIP_PATH as SCORM_ZIP_PATH
@@ -177,7 +178,9 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if not path.is_file():
         return
     try:
-        tidied = tidy_combined_page(path.read_text(encoding="utf-8"), plugin.config["print_page_title"])
+        # Where a link to a page left off the combined page goes instead: to the page itself.
+        addresses = {page_key(page.url): get_relative_url(page.url, print_file.url) for page in COLLECTED.pages.values()}
+        tidied = tidy_combined_page(path.read_text(encoding="utf-8"), plugin.config["print_page_title"], addresses)
         path.write_text(tidied.html, encoding="utf-8")
     except OSError as error:
         raise PluginError(f"Could not tidy the combined print page '{path}': {error}") from None
