@@ -73,11 +73,32 @@ def test_nothing_is_loaded_from_the_internet(offline_folder: Path) -> None:
         assert external == [], f"{page.relative_to(offline_folder)} loads {external}"
 
 
-def test_the_pdf_packs_of_the_online_site_are_in_the_offline_copy(offline_folder: Path, site_dir: Path) -> None:
-    online = sorted(path.name for path in (site_dir / "downloads").glob("*.pdf"))
+def _downloads(folder: Path) -> list[str]:
+    """Every file under a site's downloads/, by its path there."""
+    return sorted(path.relative_to(folder / "downloads").as_posix() for path in (folder / "downloads").rglob("*") if path.is_file())
+
+
+def test_the_pdf_word_and_epub_files_of_the_online_site_are_in_the_offline_copy(offline_folder: Path, site_dir: Path) -> None:
+    online = [name for name in _downloads(site_dir) if name.endswith((".pdf", ".docx", ".epub"))]
     if not online:
-        pytest.skip("this build made no PDF packs to copy")
-    assert sorted(path.name for path in (offline_folder / "downloads").glob("*.pdf")) == online
+        pytest.skip("this build made no PDF, Word or EPUB files to copy")
+    assert {name.rsplit(".", 1)[1] for name in online} == {"pdf", "docx", "epub"}
+    assert _downloads(offline_folder) == online, "the zips stay on the website: the SCORM package is made from this copy"
+    for name in online:
+        assert (offline_folder / "downloads" / name).read_bytes() == (site_dir / "downloads" / name).read_bytes(), name
+
+
+def test_the_offline_copys_print_and_download_page_lists_what_the_copy_holds(offline_folder: Path, site_dir: Path) -> None:
+    """Each file in its downloads/ is linked, every download link leads to one, and it says where the SCORM package is."""
+    article = BeautifulSoup((offline_folder / "print.html").read_text(encoding="utf-8"), "html.parser").select_one("article")
+    linked = sorted(unquote(link["href"]).removeprefix("downloads/") for link in article.select("a[download]"))
+    assert linked == _downloads(offline_folder)
+    text = " ".join(article.get_text(" ").split())
+    assert "does not include them" not in text, "the page must not say the Word and EPUB files are missing"
+    if (site_dir / "downloads" / "course-scorm12.zip").is_file():
+        assert "(a SCORM package) is on the course website. It is not in this copy." in text
+    online = BeautifulSoup((site_dir / "print" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert "It is not in this copy" not in online.get_text(), "the website's own page links the package instead"
 
 
 # --- In Chromium, from file:// -----------------------------------------------------------
