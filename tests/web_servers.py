@@ -118,6 +118,7 @@ def _stop(server: subprocess.Popen) -> None:
 class Served:
     """A web server serving the course: its address (and nginx's HTTP one), and what its configuration check said."""
 
+    name: str
     url: str
     check_output: str
     http_url: str = ""
@@ -163,7 +164,7 @@ def nginx_serving(site_dir: Path, prefix: Path) -> Iterator[Served]:
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     wait_for_ports(server, [http_port, https_port], "nginx")
     try:
-        yield Served(f"https://127.0.0.1:{https_port}/", check.stderr, f"http://127.0.0.1:{http_port}/", certificate)
+        yield Served("nginx", f"https://127.0.0.1:{https_port}/", check.stderr, f"http://127.0.0.1:{http_port}/", certificate)
     finally:
         _stop(server)
 
@@ -193,7 +194,7 @@ def apache_serving(site_dir: Path, prefix: Path) -> Iterator[Served]:
         server = subprocess.Popen([APACHE, "-f", str(config), "-DFOREGROUND"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         wait_for_ports(server, [port], "apache2")
         try:
-            yield Served(f"http://127.0.0.1:{port}/", check.stderr + check.stdout)
+            yield Served("apache", f"http://127.0.0.1:{port}/", check.stderr + check.stdout)
         finally:
             _stop(server)
             log = prefix / "error.log"
