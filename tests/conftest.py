@@ -52,9 +52,9 @@ def _build_env(extra_env: dict[str, str] | None) -> dict[str, str]:
 
 
 def build_site(config_file: Path, site_dir: Path, *, extra_env: dict[str, str] | None = None, network: bool = True,
-               strict: bool = True) -> subprocess.CompletedProcess[str]:
-    """Run `mkdocs build --strict` and return the result."""
-    command = _build_command(config_file, site_dir, network=network, strict=strict)
+               strict: bool = True, engine: str = "mkdocs") -> subprocess.CompletedProcess[str]:
+    """Run `mkdocs build --strict` (or another of the ENGINES) and return the result."""
+    command = _build_command(config_file, site_dir, network=network, strict=strict, engine=engine)
     return subprocess.run(command, cwd=config_file.parent, capture_output=True, text=True, env=_build_env(extra_env), timeout=600)
 
 

@@ -185,6 +185,8 @@ EBOOKS_VARIABLE = "COURSE_FIRST_BUILD_EBOOKS"
 def engine_name() -> str:
     """'properdocs' when ProperDocs runs this build (it answers `import mkdocs`), else 'mkdocs'."""
     return MkDocsConfig.__module__.split(".")[0]
+
+
 _LOG_LINE = re.compile(r"^(?P<level>WARNING|ERROR)\s+-\s+(?P<message>.*)$")
 
 

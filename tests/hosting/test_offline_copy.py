@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import PROJECT_DIR, build_site, search_the_course
+from conftest import ENGINES, PROJECT_DIR, build_site, search_the_course
 from hosting.offline_copy import ZIP_PATH, build_messages
 
 
@@ -197,12 +197,24 @@ def test_build_messages_keeps_warnings_with_their_continuation_lines() -> None:
     assert build_messages(output) == ["Doc file 'a.md', line 3: too long.\n  more words", "Something broke"]
 
 
-def test_the_offline_copy_prints_each_warning_once_and_is_not_blamed(tmp_path: Path) -> None:
-    """The offline build runs in a process of its own, so the page's one warning is printed once."""
-    result = build_site(PROJECT_DIR / "tests" / "fixtures" / "offline-warning" / "mkdocs.yml", tmp_path / "site", strict=False)
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_offline_copy_prints_each_warning_once_and_is_not_blamed(tmp_path: Path, engine: str) -> None:
+    """The offline build runs in a process of its own, on the same engine, so the page's one warning is printed once."""
+    result = build_site(PROJECT_DIR / "tests" / "fixtures" / "offline-warning" / "mkdocs.yml", tmp_path / "site",
+                        strict=False, engine=engine)
     assert result.returncode == 0, result.stderr[-3000:]
     warnings = [line for line in result.stderr.splitlines() if line.startswith("WARNING")]
     assert warnings == ["WARNING -  Doc file 'index.md', line 3: sentence has 31 words (limit 25): "
                         "\"We asked the people who came to the meeting on Monday what they thought about t…\". Split it."]
     assert "offline copy's build" not in result.stderr
     assert (tmp_path / "site" / "downloads" / "course-offline.zip").is_file()
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_strict_build_with_a_warning_stops_before_the_offline_copy(tmp_path: Path, engine: str) -> None:
+    """The warning is counted on either engine's logger, so the offline build is not started only to fail the same way."""
+    result = build_site(PROJECT_DIR / "tests" / "fixtures" / "offline-warning" / "mkdocs.yml", tmp_path / "site",
+                        strict=True, engine=engine)
+    assert result.returncode != 0
+    assert "Not making the offline copy: fix the warnings above first." in result.stderr
+    assert "Aborted with 1 warnings in strict mode!" in result.stdout + result.stderr
