@@ -7,6 +7,12 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# The engine that builds the course: mkdocs (the default), or properdocs, the maintained continuation
+# of MkDocs 1.6 (README.md, "When MkDocs or Material stop working"). Both read mkdocs.yml.
+ENGINE ?= mkdocs
+ifeq ($(filter $(ENGINE),mkdocs properdocs),)
+$(error ENGINE=$(ENGINE) is not an engine we build with: use ENGINE=mkdocs (the default) or ENGINE=properdocs)
+endif
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: setup serve build test check-readability benchmark benchmark-pdfs benchmark-weight benchmark-speed clean
@@ -26,11 +32,11 @@ node_modules/.installed: package.json package-lock.json tools/install_system_pac
 	npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
 
-## build: build the whole course into site/ (fails on any warning)
+## build: build the whole course into site/ (fails on any warning); ENGINE=properdocs builds it with ProperDocs
 build: setup
-	$(BIN)/mkdocs build --strict
+	$(BIN)/$(ENGINE) build --strict -f mkdocs.yml
 
-## serve: build the course and serve it at http://127.0.0.1:$(PORT)/, gzip-compressed as a real server sends it
+## serve: build the course (with ENGINE) and serve it at http://127.0.0.1:$(PORT)/, gzip-compressed as a real server sends it
 serve: build
 	$(BIN)/python tools/serve.py --port $(PORT) site
 

@@ -3,8 +3,9 @@
 They are made in `on_env`, after the PDF packs, from the same pages (the one
 list print_packs_hook.py collects, `course_pages.COLLECTED`) and pack
 definitions; the "Print and download" page, rendered after it, lists them.
-`PRINT_PACKS=off`, `mkdocs serve` and the offline copy's build leave them out,
-as they do the PDFs.
+`PRINT_PACKS=off`, `mkdocs serve` and the offline copy's build do not make them,
+as they do not make the PDFs; the offline copy holds the first build's files
+(`ebooks.make.FIRST_BUILD_FILES`) and its page lists those.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from mkdocs.utils import get_relative_url
 from course_pages import COLLECTED
 from ebooks.documents import ebooks
 from ebooks.download_list import MARKER, OFFLINE_NOTE, ebook_list
-from ebooks.make import MadeFile, make_all
+from ebooks.make import FIRST_BUILD_FILES, MadeFile, make_all
 from ebooks.pandoc import PandocFailed, PandocMissing, find_pandoc
 from print_packs import OFFLINE_FLAG
 
@@ -48,7 +49,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
-    """Make every Word and EPUB file into site/downloads/."""
+    """Make every Word and EPUB file into site/downloads/ (in the offline copy's build, list the first build's)."""
+    if config.extra.get(OFFLINE_FLAG):
+        # The offline copy is given the first build's files (hosting/offline_copy.py), so its page lists them.
+        _made[:] = [MadeFile(ebook, Path(config.site_dir) / DOWNLOADS / ebook.path, FIRST_BUILD_FILES[ebook.path])
+                    for ebook in ebooks(COLLECTED.in_order()) if ebook.path in FIRST_BUILD_FILES]
+        return None
     if COLLECTED.skipped:
         return None
     started = time.perf_counter()

@@ -18,7 +18,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from hosting.offline_copy import DOWNLOAD_MARKER, OFFLINE_FLAG, ZIP_PATH, OfflineBuildFailed, OfflineCopyError, download_html, make_offline_copy
+from hosting.offline_copy import (DOWNLOAD_MARKER, OFFLINE_FLAG, ZIP_PATH, OfflineBuildFailed, OfflineCopyError, download_html,
+                                  engine_name, make_offline_copy)
 from print_packs import switched_off
 from print_packs.download_list import fill_sizes
 from scorm.manifest import module_pages
@@ -46,7 +47,8 @@ _seen = _Remember()
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     """Start keeping this build's warnings (`mkdocs serve` loads this file again for each build)."""
-    mkdocs_log = logging.getLogger("mkdocs")
+    # The engine's own logger ("mkdocs", or "properdocs", which the hooks' "mkdocs.…" loggers hand on to).
+    mkdocs_log = logging.getLogger(engine_name())
     for handler in [h for h in mkdocs_log.handlers if type(h).__name__ == "_Remember"]:
         mkdocs_log.removeHandler(handler)
     _seen.messages.clear()

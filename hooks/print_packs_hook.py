@@ -24,11 +24,12 @@ from mkdocs.utils import get_relative_url
 
 from course_pages import COLLECTED
 from organisation.settings import organisation_name
-from print_packs import OFFLINE_FLAG, SWITCH, packs_skipped
+from print_packs import OFFLINE_FLAG, SWITCH, packs_skipped, switched_off
 from print_packs.assemble import Cover, PackDocument, assemble_pack, pack_cover
 from print_packs.cards import sets_to_lay_out_four_to_a_sheet, too_long_messages
 from print_packs.combined_page import tidy_combined_page
-from print_packs.download_list import MARKER, download_item, download_list, other_download_item
+from print_packs.download_list import MARKER, SCORM_NOT_IN_THIS_COPY, download_item, download_list, other_download_item
+from print_packs.links import page_key
 from print_packs.packs import PACKS, SourcePage
 from print_packs.render import LAST_RENDERED, EngineMissing, RenderedPack, RenderJob, load_engine, render_all, render_pdf
 from scorm.package import ZIP_PATH as SCORM_ZIP_PATH
@@ -153,6 +154,10 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str | None
         rendered = _rendered.get(pack.slug)
         href = get_relative_url(f"{DOWNLOADS}/{pack.filename}", page.url or ".")
         items.append(download_item(pack, href, rendered.pages if rendered else None, rendered.size if rendered else None))
+    note = None
+    if config.extra.get(OFFLINE_FLAG) and not switched_off(os.environ):
+        # The SCORM package is made from the offline copy, so the copy cannot hold it: say where it is.
+        note = SCORM_NOT_IN_THIS_COPY
     if not _skip(config):
         # Made from the offline copy at the end of the build (hooks/scorm/), which fills in its size then.
         items.append(other_download_item(
@@ -162,7 +167,7 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str | None
             "and the platform records who has finished the course."))
     print_file = getattr(config.plugins.get("print-site"), "print_file", None)
     combined = get_relative_url(print_file.url, page.url or ".") if print_file is not None else None
-    return output.replace(MARKER, download_list(items, combined), 1)
+    return output.replace(MARKER, download_list(items, combined, note), 1)
 
 
 # After print-site (default priority) has written its combined page, before the offline copy (-75) is made.
@@ -177,7 +182,9 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if not path.is_file():
         return
     try:
-        tidied = tidy_combined_page(path.read_text(encoding="utf-8"), plugin.config["print_page_title"])
+        # Where a link to a page left off the combined page goes instead: to the page itself.
+        addresses = {page_key(page.url): get_relative_url(page.url, print_file.url) for page in COLLECTED.pages.values()}
+        tidied = tidy_combined_page(path.read_text(encoding="utf-8"), plugin.config["print_page_title"], addresses)
         path.write_text(tidied.html, encoding="utf-8")
     except OSError as error:
         raise PluginError(f"Could not tidy the combined print page '{path}': {error}") from None

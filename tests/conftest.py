@@ -35,9 +35,15 @@ def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config
     items[:] = first + middle + last
 
 
-def _build_command(config_file: Path, site_dir: Path, *, network: bool, strict: bool) -> list[str]:
+# The engines the course builds with (Makefile's ENGINE): MkDocs, and ProperDocs, its maintained continuation.
+ENGINES = ("mkdocs", "properdocs")
+
+
+def _build_command(config_file: Path, site_dir: Path, *, network: bool, strict: bool, engine: str = "mkdocs") -> list[str]:
     """`mkdocs build --strict` (never with -q, which hides warnings), inside `unshare -rn` when network is False."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict" if strict else "--no-strict", "-f", str(config_file), "-d", str(site_dir)]
+    if engine not in ENGINES:
+        raise ValueError(f"no engine called {engine!r}: the engines are {', '.join(ENGINES)}")
+    command = [sys.executable, "-m", engine, "build", "--strict" if strict else "--no-strict", "-f", str(config_file), "-d", str(site_dir)]
     return command if network else ["unshare", "-rn", *command]
 
 
@@ -46,9 +52,9 @@ def _build_env(extra_env: dict[str, str] | None) -> dict[str, str]:
 
 
 def build_site(config_file: Path, site_dir: Path, *, extra_env: dict[str, str] | None = None, network: bool = True,
-               strict: bool = True) -> subprocess.CompletedProcess[str]:
-    """Run `mkdocs build --strict` and return the result."""
-    command = _build_command(config_file, site_dir, network=network, strict=strict)
+               strict: bool = True, engine: str = "mkdocs") -> subprocess.CompletedProcess[str]:
+    """Run `mkdocs build --strict` (or another of the ENGINES) and return the result."""
+    command = _build_command(config_file, site_dir, network=network, strict=strict, engine=engine)
     return subprocess.run(command, cwd=config_file.parent, capture_output=True, text=True, env=_build_env(extra_env), timeout=600)
 
 
@@ -59,11 +65,14 @@ class BackgroundBuild:
     Its output goes to files, not pipes: a build that says more than a pipe holds would stop, waiting to be read.
     """
 
-    def __init__(self, config_file: Path, site_dir: Path) -> None:
+    def __init__(self, config_file: Path, site_dir: Path, *, engine: str = "mkdocs", niceness: int = 0) -> None:
+        """`niceness` above 0 runs the build at a lower priority (`nice`), so it takes only the time other tests leave."""
         self.site_dir = site_dir
         self._output = site_dir.parent / (site_dir.name + "-output.txt")
         self._errors = site_dir.parent / (site_dir.name + "-errors.txt")
-        command = _build_command(config_file, site_dir, network=True, strict=True)
+        command = _build_command(config_file, site_dir, network=True, strict=True, engine=engine)
+        if niceness:
+            command = ["nice", "-n", str(niceness), *command]
         with self._output.open("w") as stdout, self._errors.open("w") as stderr:
             self._process = subprocess.Popen(command, cwd=config_file.parent, stdout=stdout, stderr=stderr, env=_build_env(None))
 

@@ -7,7 +7,9 @@ that differ between two builds of the same commit are compared by content:
 sitemap.xml(.gz) without its `<lastmod>` dates, PDFs by their text (`pdftotext
 -layout`) and page count, and zip, Word and EPUB files member by member (same
 names, same contents by these rules), ignoring the members' timestamps and
-the times and random ids pandoc writes into them.
+the times and random ids pandoc writes into them. Pages may differ in their
+generator tag (`<meta name="generator">`), so that a MkDocs build and a
+ProperDocs build of the same commit compare as the same.
 Exits 1 and lists the files when any differ.
 """
 
@@ -28,6 +30,9 @@ _LASTMOD = re.compile(rb"<lastmod>[^<]*</lastmod>")
 _TIMESTAMPED = re.compile(rb"<dcterms:(?:created|modified)[^>]*>[^<]*</dcterms:(?:created|modified)>"
                           rb"|<meta property=\"dcterms:modified\">[^<]*</meta>|urn:uuid:[0-9a-f-]{36}")
 _ZIPPED = (".zip", ".docx", ".epub")
+# Names the engine that built the page ("mkdocs-1.6.1, …" or "mkdocs-ProperDocs 1.6.7, …"); no reader sees it.
+# BeautifulSoup writes the print page's tag with its attributes the other way round.
+_GENERATOR = re.compile(rb'<meta (?:name="generator" content="[^"]*"|content="[^"]*" name="generator")\s*/?>')
 
 
 def pdf_text(data: bytes) -> str:
@@ -52,6 +57,8 @@ def differences(name: str, before: bytes, after: bytes) -> list[str]:
     if lower.endswith(_ZIPPED):
         return zip_differences(name, before, after)
     if _TIMESTAMPED.search(before) and _TIMESTAMPED.sub(b"", before) == _TIMESTAMPED.sub(b"", after):
+        return []
+    if lower.endswith(".html") and _GENERATOR.sub(b"", before) == _GENERATOR.sub(b"", after):
         return []
     return [f"{name}: differs"]
 

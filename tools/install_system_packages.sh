@@ -2,6 +2,7 @@
 # Install the Debian packages the course needs beyond Python:
 #   chromium  - the browser the tests drive (Playwright's own download cannot work offline)
 #   nginx     - the web server the self-hosting tests start
+#   apache2   - the other web server they start, with the .htaccess the build writes
 #   libpango  - the text layout library WeasyPrint uses to make the PDFs
 #   Java      - runs the Nu HTML Checker (vnu), which the tests use to check every page's HTML
 #   nodejs/npm - install vnu (package.json) and run the JavaScript unit tests
@@ -13,6 +14,7 @@ set -eu
 missing=""
 command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing="$missing nginx"
+command -v apache2 >/dev/null 2>&1 || [ -x /usr/sbin/apache2 ] || missing="$missing apache2"
 ldconfig -p 2>/dev/null | grep -q 'libpango-1.0.so' || missing="$missing libpango-1.0-0"
 ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so' || missing="$missing libpangoft2-1.0-0"
 python3 -c 'import ensurepip, venv' 2>/dev/null || missing="$missing python3-venv"

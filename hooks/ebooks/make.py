@@ -20,6 +20,11 @@ from print_packs.packs import SourcePage
 WORKERS = 2
 
 
+# The first build's Word and EPUB files (path under downloads/: size), filled in the offline copy's
+# build (hosting/offline_copy.py), which copies those files instead of making them again and lists them.
+FIRST_BUILD_FILES: dict[str, int] = {}
+
+
 @dataclass(frozen=True)
 class MadeFile:
     """A written file: what it is, where it is and how many bytes."""

@@ -215,9 +215,13 @@ def externalise_inline_code(page_html: str, page_path: str, keep: set[str]) -> t
     Returns the changed HTML and the new files, by site-relative path. A script
     file at the same place in the page runs at the same moment as the inline
     script did (deferred only when it just waits for the page to load), and a
-    stylesheet link cascades as the style element did.
+    stylesheet link cascades as the style element did: one from the head stays
+    where it was, and one from the body goes at the end of the head, after every
+    other stylesheet as before, since a <link> belongs in the head (HTML_CodeSniffer H59.1).
     """
     new_files: dict[str, str] = {}
+    head_end = page_html.lower().find("</head>")
+    moved_to_head: list[str] = []
 
     def move(match: re.Match[str]) -> str:
         tag, attributes, text = match.group(1).lower(), match.group(2) or "", match.group(3)
@@ -234,9 +238,17 @@ def externalise_inline_code(page_html: str, page_path: str, keep: set[str]) -> t
         if tag == "script":
             defer = " defer" if only_waits_for_load(text) else ""
             return f'<script src="{address}"{defer}></script>'
-        return f'<link rel="stylesheet" href="{address}">'
+        link = f'<link rel="stylesheet" href="{address}">'
+        if 0 <= head_end < match.start():
+            moved_to_head.append(link)
+            return ""
+        return link
 
-    return _INLINE_BLOCK.sub(move, page_html), new_files
+    changed = _INLINE_BLOCK.sub(move, page_html)
+    if moved_to_head:
+        end = changed.lower().find("</head>")
+        changed = changed[:end] + "".join(moved_to_head) + changed[end:]
+    return changed, new_files
 
 
 def inline_code_problems(page_html: str, keep: set[str]) -> list[str]:

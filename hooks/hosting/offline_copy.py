@@ -39,9 +39,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-from mkdocs.config.defaults import MkDocsConfig
+# The engine that builds the site (mkdocs or properdocs) builds its offline copy too. Under
+# ProperDocs, `import mkdocs…` must be answered by ProperDocs' modules, as its own command sets up
+# (properdocs/replacement.py), before the imports below: the hooks run on its objects.
+ENGINE_VARIABLE = "COURSE_ENGINE"
+if __name__ == "__main__" and os.environ.get(ENGINE_VARIABLE) == "properdocs":
+    import properdocs.replacement  # noqa: F401
+
+from mkdocs.commands.build import build  # noqa: E402 - after the engine is chosen
+from mkdocs.config import load_config  # noqa: E402
+from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 
 OFFLINE_FLAG = "offline_copy"
 ZIP_PATH = "downloads/course-offline.zip"
@@ -129,14 +136,26 @@ def build_offline_site(config_file: str, target: Path, strict: bool | None = Non
     shutil.copyfile(SHIM_DIR / "LICENSE", shim_target.parent / "LICENSE")
 
 
-def copy_downloads(online_site: Path, offline_site: Path, pattern: str = "*.pdf") -> list[Path]:
-    """Copy the first build's PDF packs into the offline copy, so its download links work."""
+# What the offline copy takes from the first build's downloads/: the PDF packs, and the Word and EPUB
+# files (handouts/ and forms/ too). Not the zips: the SCORM package is made from this copy.
+COPIED_DOWNLOADS = ("*.pdf", "*.docx", "*.epub")
+
+
+def first_build_downloads(online_site: Path, patterns: Sequence[str] = COPIED_DOWNLOADS) -> dict[str, int]:
+    """The first build's files the offline copy takes, by path under downloads/, with their sizes."""
     source = online_site / "downloads"
+    found = {path.relative_to(source).as_posix(): path.stat().st_size
+             for pattern in patterns for path in (source.rglob(pattern) if source.is_dir() else [])}
+    return dict(sorted(found.items()))
+
+
+def copy_downloads(online_site: Path, offline_site: Path, patterns: Sequence[str] = COPIED_DOWNLOADS) -> list[Path]:
+    """Copy the first build's PDF, Word and EPUB files into the offline copy, so its download links work."""
     copied = []
-    for pdf in sorted(source.glob(pattern)) if source.is_dir() else []:
-        target = offline_site / "downloads" / pdf.name
+    for name in first_build_downloads(online_site, patterns):
+        target = offline_site / "downloads" / name
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(pdf, target)
+        shutil.copyfile(online_site / "downloads" / name, target)
         copied.append(target)
     return copied
 
@@ -151,14 +170,23 @@ def write_zip(offline_site: Path, zip_file: Path, top_folder: str, site_name: st
             relative = path.relative_to(offline_site).as_posix()
             if path.is_dir() or _LEFT_OUT.search(relative):
                 continue
-            # PDFs and fonts are compressed already: storing them saves time, not space.
-            kind = zipfile.ZIP_STORED if path.suffix in (".pdf", ".woff2", ".png", ".jpg", ".zip") else zipfile.ZIP_DEFLATED
+            # PDFs, fonts, Word and EPUB files are compressed already: storing them saves time, not space.
+            kind = (zipfile.ZIP_STORED if path.suffix in (".pdf", ".woff2", ".png", ".jpg", ".zip", ".docx", ".epub")
+                    else zipfile.ZIP_DEFLATED)
             archive.write(path, f"{top_folder}/{relative}", compress_type=kind)
             count += 1
     return count + 1
 
 
 RENDERED_PACKS_VARIABLE = "COURSE_RENDERED_PACKS"
+EBOOKS_VARIABLE = "COURSE_FIRST_BUILD_EBOOKS"
+
+
+def engine_name() -> str:
+    """'properdocs' when ProperDocs runs this build (it answers `import mkdocs`), else 'mkdocs'."""
+    return MkDocsConfig.__module__.split(".")[0]
+
+
 _LOG_LINE = re.compile(r"^(?P<level>WARNING|ERROR)\s+-\s+(?P<message>.*)$")
 
 
@@ -180,8 +208,11 @@ def build_messages(output: str) -> list[str]:
     return messages
 
 
-def build_in_own_process(config_file: str, target: Path, strict: bool) -> tuple[int, str]:
-    """Run `build_offline_site` in a new Python process; return its exit status and its log output."""
+def build_in_own_process(config_file: str, target: Path, strict: bool, online_site: Path | None = None) -> tuple[int, str]:
+    """Run `build_offline_site` in a new Python process; return its exit status and its log output.
+
+    `online_site`: the first build, whose Word and EPUB files the offline copy's page lists.
+    """
     # Loaded already when the PDF hook is in the build; MkDocs takes the hooks' folder off sys.path after loading them.
     render = sys.modules.get("print_packs.render")
     rendered = getattr(render, "LAST_RENDERED", {})
@@ -189,7 +220,10 @@ def build_in_own_process(config_file: str, target: Path, strict: bool) -> tuple[
     command = [sys.executable, "-m", "hosting.offline_copy", config_file, str(target), "--strict" if strict else "--no-strict"]
     # The packs the first build wrote, so the offline copy's download page lists their pages and sizes.
     packs = {slug: {"path": str(pack.path), "pages": pack.pages, "size": pack.size} for slug, pack in rendered.items()}
-    env = {**os.environ, RENDERED_PACKS_VARIABLE: json.dumps(packs), "PYTHONPATH": os.pathsep.join(
+    ebook_files = {name: size for name, size in (first_build_downloads(online_site) if online_site else {}).items()
+                   if not name.endswith(".pdf")}
+    env = {**os.environ, RENDERED_PACKS_VARIABLE: json.dumps(packs), EBOOKS_VARIABLE: json.dumps(ebook_files),
+           ENGINE_VARIABLE: engine_name(), "PYTHONPATH": os.pathsep.join(
         [str(HOOKS_ROOT), *filter(None, [os.environ.get("PYTHONPATH")])])}
     result = subprocess.run(command, cwd=Path(config_file).parent, capture_output=True, text=True, timeout=1800, env=env)
     return result.returncode, result.stderr + result.stdout
@@ -208,7 +242,7 @@ def make_offline_copy(config: MkDocsConfig, then: Sequence[Callable[[Path], None
     online_site = Path(config.site_dir)
     with tempfile.TemporaryDirectory(prefix="course-offline-") as temp:
         offline_site = Path(temp) / "site"
-        status, output = build_in_own_process(config.config_file_path, offline_site, bool(config.strict))
+        status, output = build_in_own_process(config.config_file_path, offline_site, bool(config.strict), online_site)
         messages = build_messages(output)
         if status != 0:
             raise OfflineBuildFailed(messages or [output.strip()[-2000:]])
@@ -238,17 +272,25 @@ def _main(argv: list[str]) -> int:
 
     handler = logging.StreamHandler()
     handler.setFormatter(ColorFormatter())
-    logging.getLogger("mkdocs").addHandler(handler)
-    logging.getLogger("mkdocs").setLevel(logging.INFO)
+    # The engine's own logger: ProperDocs logs under "properdocs" and counts warnings there for --strict,
+    # so the hooks' "mkdocs.…" loggers hand their records on to it, as its own command arranges.
+    engine_log = logging.getLogger(engine_name())
+    if engine_log.name != "mkdocs":
+        logging.getLogger("mkdocs").parent = engine_log
+    engine_log.addHandler(handler)
+    engine_log.setLevel(logging.INFO)
     config_file, target, strict = argv[0], Path(argv[1]), argv[2] == "--strict"
     from print_packs.render import LAST_RENDERED, RenderedPack
 
     for slug, pack in json.loads(os.environ.get(RENDERED_PACKS_VARIABLE) or "{}").items():
         LAST_RENDERED[slug] = RenderedPack(Path(pack["path"]), pack["pages"], pack["size"])
+    from ebooks.make import FIRST_BUILD_FILES
+
+    FIRST_BUILD_FILES.update(json.loads(os.environ.get(EBOOKS_VARIABLE) or "{}"))
     try:
         build_offline_site(config_file, target, strict)
     except MkDocsException as error:
-        logging.getLogger("mkdocs").error(str(error))
+        engine_log.error(str(error))
         return 1
     return 0
 

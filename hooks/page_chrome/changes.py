@@ -57,14 +57,13 @@ _HEADER_BUTTONS = {
 }
 _HEADER_BUTTON = re.compile(r'(<label class="md-header__button md-icon" for="(__drawer|__search)">)(.*?)</label>', re.DOTALL)
 # Material's checkboxes that open the menu and search carry autocomplete="off", so
-# that Firefox does not reopen them after a reload. HTML allows autocomplete only on
-# text-like inputs (vnu error), but it allows it on a <form>, and Firefox honours a
-# form owner's autocomplete="off" too; form="…" makes the form their owner without
-# moving them (Material's CSS finds what they open by `.md-toggle:checked ~ …`).
-_TOGGLE_FORM_ID = "app-toggles"
+# that Firefox does not open them again when the page is reloaded. HTML allows
+# autocomplete only on text-like inputs (vnu error). We used to move it to an empty
+# hidden <form> owning them, but that is a form with nothing to send (HTML_CodeSniffer
+# H32.2, no submit button), so the attribute goes and app-header-buttons.js closes a
+# menu or search the browser has opened again.
 _TOGGLE_INPUT = re.compile(r'<input\b[^>]*\bid="(__drawer|__search)"[^>]*>')
 _AUTOCOMPLETE = re.compile(r'\sautocomplete="[^"]*"')
-_TAG_END = re.compile(r"\s*/?>\Z")
 _LABEL = re.compile(r'<label\b(?P<before>[^>]*?)\sfor="(?P<target>[^"]*)"(?P<after>[^>]*)>(?P<body>.*?)</label>', re.DOTALL)
 _ID = re.compile(r'\sid="([^"]*)"')
 _TABLE = re.compile(r"<table(?P<attributes>[^>]*)>(?P<body>.*?)</table>", re.DOTALL)
@@ -187,23 +186,18 @@ def keyboard_header_buttons(html: str) -> Changed:
     return Changed(html, missing)
 
 
-def toggles_in_a_form(html: str) -> Changed:
-    """Move autocomplete="off" from the menu and search checkboxes to a form that owns them (valid HTML, same effect)."""
+def toggles_without_autocomplete(html: str) -> Changed:
+    """Take autocomplete="off" off the menu and search checkboxes (valid HTML); app-header-buttons.js does its work."""
     found: list[str] = []
 
-    def own(match: re.Match[str]) -> str:
+    def plain(match: re.Match[str]) -> str:
         found.append(match.group(1))
-        tag = _AUTOCOMPLETE.sub("", match.group(0))
-        return tag if " form=" in tag else _TAG_END.sub(f' form="{_TOGGLE_FORM_ID}">', tag)
+        return _AUTOCOMPLETE.sub("", match.group(0))
 
-    first = _TOGGLE_INPUT.search(html)
-    changed = _TOGGLE_INPUT.sub(own, html)
+    changed = _TOGGLE_INPUT.sub(plain, html)
     missing = tuple(f'Material\'s hidden checkbox <input … id="{target}"> that opens the '
                     f'{"menu" if target == "__drawer" else "search"}' for target in _HEADER_BUTTONS if target not in found)
-    if first is None or f'id="{_TOGGLE_FORM_ID}"' in html:
-        return Changed(changed, missing)
-    form = f'<form id="{_TOGGLE_FORM_ID}" autocomplete="off" hidden></form>'
-    return Changed(changed[:first.start()] + form + changed[first.start():], missing)
+    return Changed(changed, missing)
 
 
 def labels_with_controls(html: str) -> Changed:
@@ -245,6 +239,6 @@ def whole_page_changes(html: str, *, sections_expected: bool = True) -> Changed:
         named_search_dialog,
         lambda page: named_section_navigation(page, sections_expected=sections_expected),
         keyboard_header_buttons,
-        toggles_in_a_form,
+        toggles_without_autocomplete,
         labels_with_controls,
     ])

@@ -14,11 +14,20 @@ page's name skips a heading that follows another tag with an id-like attribute
 on the same line (`data-page-id="…"><h2 id="sources">`), so two pages'
 "Sources" headings share an id. We finish that renaming, and report any id
 still used twice, rather than leave a page whose links go to the wrong place.
+
+Links inside the page must lead somewhere too. The plugin turns a link to
+another page into a link to that page's section (`#help`), even for a page it
+leaves out (the help, progress and notes pages), it writes the start page's
+section as `#.`, and its menu keeps an entry for a section we take out because it
+is empty. So a link to a page not on this page goes to the page itself
+(`page_addresses`), `#.` goes to the start page's section, and the menu entry
+goes; any other link to nowhere is reported (HTML_CodeSniffer: G1, G123, G124).
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, Tag
@@ -44,8 +53,12 @@ def _depth(heading: Tag, container: Tag) -> int:
     return depth
 
 
-def tidy_combined_page(html: str, title: str) -> TidiedPage:
-    """One `h1` (`title`), every other heading moved down by its depth, no empty links or sections, valid HTML."""
+def tidy_combined_page(html: str, title: str, page_addresses: Mapping[str, str] | None = None) -> TidiedPage:
+    """One `h1` (`title`), every other heading moved down by its depth, no empty links or sections, valid HTML.
+
+    `page_addresses`: each page's key (print-site's `get_page_key`) and its address from this page,
+    for links to pages that are not on it.
+    """
     soup = BeautifulSoup(html, "html.parser")
     container = soup.find(id="print-site-page")
     if container is None:
@@ -54,8 +67,10 @@ def tidy_combined_page(html: str, title: str) -> TidiedPage:
     for link in container.select("a.headerlink"):
         if not link.get_text(strip=True):
             link.decompose()
+    emptied = set()
     for section in container.select("section.md-section"):
         if section.find("section") is None:
+            emptied.add(str(section.get("id", "")))
             section.decompose()
     for heading in container.find_all(HEADINGS):
         level = int(heading.name[1]) + max(1, _depth(heading, container))
@@ -68,8 +83,33 @@ def tidy_combined_page(html: str, title: str) -> TidiedPage:
     main_heading.string = title
     container.insert_before(main_heading)
     repeated = sorted(name for name, count in Counter(str(tag["id"]) for tag in soup.find_all(id=True)).items() if count > 1)
-    problems = tuple(f'id="{name}" is used more than once, so links to it may go to the wrong place' for name in repeated)
-    return TidiedPage(str(soup), problems)
+    problems = [f'id="{name}" is used more than once, so links to it may go to the wrong place' for name in repeated]
+    problems += _links_that_lead_somewhere(soup, emptied, page_addresses or {})
+    return TidiedPage(str(soup), tuple(problems))
+
+
+# What print-site writes for a link to the start page (index.md), whose section is "index".
+_START_PAGE_LINK, _START_PAGE_SECTION = ".", "index"
+
+
+def _links_that_lead_somewhere(soup: BeautifulSoup, emptied: set[str], page_addresses: Mapping[str, str]) -> list[str]:
+    """Point each in-page link whose target is not on the page where it should go; return the ones that cannot."""
+    ids = {str(tag["id"]) for tag in soup.find_all(id=True)}
+    problems = []
+    for link in soup.select('a[href^="#"]'):
+        target = str(link["href"])[1:]
+        if not target or target in ids:
+            continue
+        if target in emptied:
+            entry = link.find_parent("li")
+            (entry or link).decompose()
+        elif target == _START_PAGE_LINK and _START_PAGE_SECTION in ids:
+            link["href"] = f"#{_START_PAGE_SECTION}"
+        elif target in page_addresses:
+            link["href"] = page_addresses[target]
+        else:
+            problems.append(f'a link to "#{target}" ({link.get_text(" ", strip=True)[:40]}), which is not on the page')
+    return problems
 
 
 def _page_heading_ids(container: Tag) -> None:

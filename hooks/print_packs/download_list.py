@@ -29,12 +29,18 @@ def download_item(pack: Pack, href: str, pages: int | None, size: int | None) ->
             f'{name} ({", ".join(facts)})</a><br>{html_lib.escape(pack.description, quote=False)}</li>')
 
 
-def download_list(items: list[str], combined_page_href: str | None = None) -> str:
-    """The whole list of packs, and a link to the whole course on one web page if there is one."""
+# On the offline copy's page (and so in the SCORM package, made from it), which holds every file but this one.
+SCORM_NOT_IN_THIS_COPY = ("For organisations, the course for a learning platform such as Moodle (a SCORM package) "
+                          "is on the course website. It is not in this copy.")
+
+
+def download_list(items: list[str], combined_page_href: str | None = None, note: str | None = None) -> str:
+    """The whole list of packs, a note under it if there is one, and a link to the whole course on one web page if there is one."""
     combined = (f'<p>To print the whole course from your web browser instead, open '
                 f'<a href="{html_lib.escape(combined_page_href)}">the whole course on one page</a>.</p>'
                 if combined_page_href else "")
-    return f'<ul class="app-downloads">{"".join(items)}</ul>{combined}'
+    below = f'<p class="app-downloads__note">{html_lib.escape(note, quote=False)}</p>' if note else ""
+    return f'<ul class="app-downloads">{"".join(items)}</ul>{below}{combined}'
 
 
 SIZE_SLOT = "data-size-of"

@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import PROJECT_DIR, build_site, search_the_course
+from conftest import ENGINES, PROJECT_DIR, build_site, search_the_course
 from hosting.offline_copy import ZIP_PATH, build_messages
 
 
@@ -73,11 +73,32 @@ def test_nothing_is_loaded_from_the_internet(offline_folder: Path) -> None:
         assert external == [], f"{page.relative_to(offline_folder)} loads {external}"
 
 
-def test_the_pdf_packs_of_the_online_site_are_in_the_offline_copy(offline_folder: Path, site_dir: Path) -> None:
-    online = sorted(path.name for path in (site_dir / "downloads").glob("*.pdf"))
+def _downloads(folder: Path) -> list[str]:
+    """Every file under a site's downloads/, by its path there."""
+    return sorted(path.relative_to(folder / "downloads").as_posix() for path in (folder / "downloads").rglob("*") if path.is_file())
+
+
+def test_the_pdf_word_and_epub_files_of_the_online_site_are_in_the_offline_copy(offline_folder: Path, site_dir: Path) -> None:
+    online = [name for name in _downloads(site_dir) if name.endswith((".pdf", ".docx", ".epub"))]
     if not online:
-        pytest.skip("this build made no PDF packs to copy")
-    assert sorted(path.name for path in (offline_folder / "downloads").glob("*.pdf")) == online
+        pytest.skip("this build made no PDF, Word or EPUB files to copy")
+    assert {name.rsplit(".", 1)[1] for name in online} == {"pdf", "docx", "epub"}
+    assert _downloads(offline_folder) == online, "the zips stay on the website: the SCORM package is made from this copy"
+    for name in online:
+        assert (offline_folder / "downloads" / name).read_bytes() == (site_dir / "downloads" / name).read_bytes(), name
+
+
+def test_the_offline_copys_print_and_download_page_lists_what_the_copy_holds(offline_folder: Path, site_dir: Path) -> None:
+    """Each file in its downloads/ is linked, every download link leads to one, and it says where the SCORM package is."""
+    article = BeautifulSoup((offline_folder / "print.html").read_text(encoding="utf-8"), "html.parser").select_one("article")
+    linked = sorted(unquote(link["href"]).removeprefix("downloads/") for link in article.select("a[download]"))
+    assert linked == _downloads(offline_folder)
+    text = " ".join(article.get_text(" ").split())
+    assert "does not include them" not in text, "the page must not say the Word and EPUB files are missing"
+    if (site_dir / "downloads" / "course-scorm12.zip").is_file():
+        assert "(a SCORM package) is on the course website. It is not in this copy." in text
+    online = BeautifulSoup((site_dir / "print" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert "It is not in this copy" not in online.get_text(), "the website's own page links the package instead"
 
 
 # --- In Chromium, from file:// -----------------------------------------------------------
@@ -176,12 +197,24 @@ def test_build_messages_keeps_warnings_with_their_continuation_lines() -> None:
     assert build_messages(output) == ["Doc file 'a.md', line 3: too long.\n  more words", "Something broke"]
 
 
-def test_the_offline_copy_prints_each_warning_once_and_is_not_blamed(tmp_path: Path) -> None:
-    """The offline build runs in a process of its own, so the page's one warning is printed once."""
-    result = build_site(PROJECT_DIR / "tests" / "fixtures" / "offline-warning" / "mkdocs.yml", tmp_path / "site", strict=False)
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_offline_copy_prints_each_warning_once_and_is_not_blamed(tmp_path: Path, engine: str) -> None:
+    """The offline build runs in a process of its own, on the same engine, so the page's one warning is printed once."""
+    result = build_site(PROJECT_DIR / "tests" / "fixtures" / "offline-warning" / "mkdocs.yml", tmp_path / "site",
+                        strict=False, engine=engine)
     assert result.returncode == 0, result.stderr[-3000:]
     warnings = [line for line in result.stderr.splitlines() if line.startswith("WARNING")]
     assert warnings == ["WARNING -  Doc file 'index.md', line 3: sentence has 31 words (limit 25): "
                         "\"We asked the people who came to the meeting on Monday what they thought about t…\". Split it."]
     assert "offline copy's build" not in result.stderr
     assert (tmp_path / "site" / "downloads" / "course-offline.zip").is_file()
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_strict_build_with_a_warning_stops_before_the_offline_copy(tmp_path: Path, engine: str) -> None:
+    """The warning is counted on either engine's logger, so the offline build is not started only to fail the same way."""
+    result = build_site(PROJECT_DIR / "tests" / "fixtures" / "offline-warning" / "mkdocs.yml", tmp_path / "site",
+                        strict=True, engine=engine)
+    assert result.returncode != 0
+    assert "Not making the offline copy: fix the warnings above first." in result.stderr
+    assert "Aborted with 1 warnings in strict mode!" in result.stdout + result.stderr

@@ -14,9 +14,7 @@ import pytest
 from assets import BUNDLE_PATH
 from conftest import PROJECT_DIR
 
-sys.path.insert(0, str(PROJECT_DIR / "tools"))
-
-from serve import NGINX_CONF, cache_rules  # noqa: E402
+from hosting.http_rules import cache_control
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +67,8 @@ def test_fonts_are_not_compressed_again(serve_url: str) -> None:
     assert "content-encoding" not in headers
 
 
-def test_every_kind_of_file_is_kept_as_long_as_nginx_keeps_it(serve_url: str, site_dir: Path) -> None:
+def test_every_kind_of_file_is_kept_as_long_as_every_server_keeps_it(serve_url: str, site_dir: Path) -> None:
+    """The rules are hooks/hosting/http_rules.py's, which deploy/nginx.conf's map is written from (test_hosting_files.py)."""
     lunr = next(site_dir.glob("assets/javascripts/lunr/min/*.js")).relative_to(site_dir).as_posix()
     expected = {
         "assets/fonts/atkinson-hyperlegible-regular.woff2": "public, max-age=2592000",
@@ -78,24 +77,6 @@ def test_every_kind_of_file_is_kept_as_long_as_nginx_keeps_it(serve_url: str, si
         "search/search_index.json": "no-cache",
         "glossary/": "no-cache",
     }
-    rules = cache_rules(NGINX_CONF.read_text(encoding="utf-8"))
-    for path, cache_control in expected.items():
-        assert rules.for_path("/" + path) == cache_control, f"deploy/nginx.conf's map for {path}"
-        assert get(serve_url + path, gzip_ok=True)[0]["cache-control"] == cache_control, path
-
-
-def test_the_cache_map_is_read_in_order_as_nginx_reads_it() -> None:
-    rules = cache_rules('map $uri $course_cache_control {\n    default "no-cache";\n    # a comment\n'
-                        '    "~*\\.CSS$" "first";\n    "~\\.css$" "second";\n    "~/Kept/" "kept";\n}\n')
-    assert rules.for_path("/a.css") == "first" and rules.for_path("/a.Css") == "first"
-    assert rules.for_path("/Kept/a.js") == "kept" and rules.for_path("/kept/a.js") == "no-cache"
-
-
-@pytest.mark.parametrize(("text", "message"), [
-    ("server {}\n", "has no 'map $uri $course_cache_control"),
-    ('# settings\nmap $uri $course_cache_control {\n    default "no-cache";\n    /exact "x";\n}\n', "line 4"),
-    ('map $uri $course_cache_control {\n    "~x" "y";\n}\n', "no `default"),
-])
-def test_a_cache_map_serve_cannot_read_is_named_with_where_to_look(text: str, message: str) -> None:
-    with pytest.raises(ValueError, match=re.escape(message)):
-        cache_rules(text)
+    for path, kept in expected.items():
+        assert cache_control("/" + path) == kept, f"hooks/hosting/http_rules.py's rule for {path}"
+        assert get(serve_url + path, gzip_ok=True)[0]["cache-control"] == kept, path

@@ -67,3 +67,16 @@ def test_built_combined_page_has_every_module_and_one_h1(site_dir: Path) -> None
     assert len(soup.select("#print-site-page section[id^=modules-]")) == 10
     # The pages' finished HTML, as the site shows it (interactive questions, not the raw task lists).
     assert soup.select("#print-site-page fieldset") and not soup.select("#print-site-page ul.task-list")
+
+
+def test_links_to_pages_left_off_the_page_go_to_the_pages_and_the_emptied_sections_menu_entry_goes() -> None:
+    """print-site links to every page's section, even the ones it leaves out, and names the start page '.'."""
+    menu = ('<nav><ul><li class="md-nav__item"><a class="md-nav__link" href="#section-2">Session 1</a></li>'
+            '<li class="md-nav__item"><a class="md-nav__link" href="#section-3">Your learning</a></li></ul></nav>')
+    links = '<p><a href="#.">Start here</a> <a href="#help">Help</a> <a href="#m1">Module 1</a> <a href="#nowhere">Lost</a></p>'
+    html = COMBINED.replace("<article>", "<article>" + menu).replace("<h2>About</h2>", "<h2>About</h2>" + links)
+    tidied = tidy_combined_page(html, "The whole course", {"help": "../help/", "m1": "../m1/"})
+    soup = BeautifulSoup(tidied.html, "html.parser")
+    assert [a["href"] for a in soup.select("nav a")] == ["#section-2"], "the emptied section's menu entry goes"
+    assert [a["href"] for a in soup.select("p a")] == ["#index", "../help/", "#m1", "#nowhere"]
+    assert tidied.problems == ('a link to "#nowhere" (Lost), which is not on the page',)

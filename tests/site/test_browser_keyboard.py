@@ -166,6 +166,29 @@ def test_menu_button_works_with_space_and_escape(browser, site_url: str) -> None
     context.close()
 
 
+# What Firefox does on a reload: it ticks a checkbox again, as soon as the page's HTML puts it there.
+_TICK_AGAIN_AS_FIREFOX_DOES = """
+new MutationObserver((changes, observer) => {
+  for (const id of ["__drawer", "__search"]) {
+    const toggle = document.getElementById(id);
+    if (toggle && !toggle.dataset.ticked) { toggle.checked = true; toggle.dataset.ticked = "yes"; }
+  }
+}).observe(document, {childList: true, subtree: true});
+"""
+
+
+def test_a_page_opens_with_menu_and_search_closed_when_the_browser_ticks_them_again(browser, site_url: str) -> None:
+    """Material's autocomplete="off" is not valid on a checkbox, so app-header-buttons.js closes them instead."""
+    context = browser.new_context(viewport={"width": 400, "height": 800})
+    context.add_init_script(_TICK_AGAIN_AS_FIREFOX_DOES)
+    tab = context.new_page()
+    tab.goto(site_url, wait_until="load")
+    assert tab.get_by_role("button", name="Open the course menu").get_attribute("aria-expanded") == "false"
+    assert tab.evaluate("[document.getElementById('__drawer').checked, document.getElementById('__search').checked]") == [False, False]
+    assert tab.locator("form#app-toggles").count() == 0
+    context.close()
+
+
 def test_search_finds_course_pages_with_no_internet(page, site_url: str) -> None:
     page.goto(site_url)
     search_the_course(page, "Bovaird")

@@ -50,3 +50,15 @@ def test_an_epubs_random_id_and_time_are_not_differences_but_its_words_are(tmp_p
     assert compare_builds.differences("a.opf", before, opf("d67e024c-34e4-4ae8-8464-0eb1b25eb0f2", "2026-11-29T18:13:32Z", "Pack")) == []
     assert compare_builds.differences("a.opf", before, opf("cdf1ba48-3437-4195-a0a9-4a9d3868ee8f", "2026-11-29T18:09:18Z", "Book")) == [
         "a.opf: differs"]
+
+
+def test_the_engine_in_a_pages_generator_tag_is_not_a_difference_but_the_page_is() -> None:
+    """A MkDocs build and a ProperDocs build of one commit differ only there (tests/hosting/test_engines.py)."""
+    def page(generator: str, words: str, soup_order: bool = False) -> bytes:
+        tag = (f'<meta content="{generator}" name="generator"/>' if soup_order else f'<meta name="generator" content="{generator}">')
+        return f"<head>{tag}</head><p>{words}</p>".encode()
+
+    mkdocs, properdocs = "mkdocs-1.6.1, mkdocs-material-9.8.1", "mkdocs-ProperDocs 1.6.7, mkdocs-material-9.8.1"
+    assert compare_builds.differences("a/index.html", page(mkdocs, "Same"), page(properdocs, "Same")) == []
+    assert compare_builds.differences("print_page/index.html", page(mkdocs, "Same", True), page(properdocs, "Same", True)) == []
+    assert compare_builds.differences("a/index.html", page(mkdocs, "Same"), page(properdocs, "Changed")) == ["a/index.html: differs"]

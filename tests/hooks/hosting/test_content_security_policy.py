@@ -73,6 +73,14 @@ def test_externalise_moves_page_only_code_into_files_and_keeps_the_rest() -> Non
         else:
             assert f'<script src="{address}"></script>' in changed
     assert inline_code(changed).scripts == ["shared()"]
+    assert changed.index('<link rel="stylesheet"') < changed.index("</head>"), "a <link> belongs in the head (H59.1)"
+    assert changed.endswith("<body></body>")
+
+
+def test_a_style_from_the_head_keeps_its_place_among_the_stylesheets() -> None:
+    page = '<head><style>p{}</style><link rel="stylesheet" href="later.css"></head><body></body>'
+    changed, files = externalise_inline_code(page, "print_page/index.html", set())
+    assert changed.index("assets/inline/") < changed.index("later.css")
 
 
 def test_externalise_names_files_by_content_so_pages_share_them() -> None:
