@@ -22,6 +22,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from extra_settings import shown
+
 MARKER = "<!-- app:where-you-live -->"
 SETTING = "extra.local_context"
 NATIONS = ("england", "wales", "scotland", "northern-ireland")
@@ -83,7 +85,7 @@ def choose_local_text(setting: object, *, project_dir: Path, config_name: str, l
         return shipped_text(NEUTRAL)
     if not isinstance(setting, str):
         raise LocalContextError(f"{where}: '{SETTING}' must be one of {_choices()}, or the name of a Markdown "
-                                f"file such as \"{EXAMPLE_FILE}\", not {setting!r}.")
+                                f"file such as \"{EXAMPLE_FILE}\", not {shown(setting)}.")
     nation = nation_named(setting)
     if nation:
         return shipped_text(nation)
@@ -91,7 +93,7 @@ def choose_local_text(setting: object, *, project_dir: Path, config_name: str, l
     if not path.exists():
         raise LocalContextError(f"{where}: '{SETTING}' is \"{setting}\", which is not one of the four nations, and "
                                 f"there is no file at {path}. Write one of {_choices()}. Or give the name of your own "
-                                f"Markdown file, from the folder {config_name} is in, such as \"{EXAMPLE_FILE}\".")
+                                f"Markdown file, written from the folder that holds {config_name}, such as \"{EXAMPLE_FILE}\".")
     try:
         return LocalText(path.read_text(encoding="utf-8"), setting, hosts_own=True)
     except OSError as error:
