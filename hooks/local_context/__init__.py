@@ -92,8 +92,8 @@ def choose_local_text(setting: object, *, project_dir: Path, config_name: str, l
     path = project_dir / setting
     if not path.exists():
         raise LocalContextError(f"{where}: '{SETTING}' is \"{setting}\", which is not one of the four nations, and "
-                                f"there is no file at {path}. Write one of {_choices()}. Or give the name of your own "
-                                f"Markdown file, written from the folder that holds {config_name}, such as \"{EXAMPLE_FILE}\".")
+                                f"there is no file of that name in the folder that holds {config_name}. Write one of "
+                                f"{_choices()}. Or give the name of your own Markdown file, such as \"{EXAMPLE_FILE}\".")
     try:
         return LocalText(path.read_text(encoding="utf-8"), setting, hosts_own=True)
     except OSError as error:
