@@ -158,7 +158,7 @@ def test_a_host_who_names_a_file_sees_their_text_in_module_2(tmp_path: Path) -> 
 # own entries (anchors: warn) and its cited source. test_nations.py measures each text inside the real module 2.
 @pytest.mark.parametrize(("nation", "opening", "address"), [
     ("england", "In England, the Care Act 2014 comes with official guidance for councils.", "www.thinklocalactpersonal.org.uk/"),
-    ("wales", "In Wales, the Social Services and Well-being (Wales) Act 2014 is the foundation", "law.gov.wales/"),
+    ("wales", "In Wales, the law on social care rests on the Social Services and Well-being (Wales) Act 2014.", "law.gov.wales/"),
     ("scotland", "The NDTi review was written for a programme in Scotland, in about 2014.", "www.legislation.gov.uk/asp/2013/1/"),
     ("northern-ireland", "In Northern Ireland, the Department of Health launched a co-production guide", "www.health-ni.gov.uk/"),
 ], ids=NATIONS)
