@@ -44,7 +44,7 @@ MARKERS: tuple[Marker, ...] = (
     Marker("app:notes-tools", "saving and loading notes (hooks/learner/pages.py)", ("notes.md",)),
     Marker("app:check-pass-mark", "the sentence that states the check's pass mark (hooks/learner/course_check.py)", ("check.md",)),
     Marker("app:check-score", "the check's \"See my score\" part (hooks/learner/course_check.py)", ("check.md",)),
-    Marker("app:where-you-live", "the host's own text about local laws (hooks/local_context/)", ("modules/02-why-it-matters.md",)),
+    Marker("app:where-you-live", "the text on the law where you live (hooks/local_context/)", ("modules/02-why-it-matters.md",)),
 )
 MARKER_BY_NAME = {marker.name: marker for marker in MARKERS}
 
