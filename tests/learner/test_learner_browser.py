@@ -10,12 +10,13 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Page, expect
 
+from learner.questions import read_pages
 from conftest import PROJECT_DIR, page_url
 from glossary.model import load_glossary
 
 MODULE_1 = "modules/01-what-co-production-means/"
-# Module 6 has a question with more than one right answer.
-MODULE_6 = "modules/06-involving-people-from-the-start/"
+# Module 4 has a question with more than one right answer.
+MODULE_WITH_SEVERAL_RIGHT = "modules/04-seven-principles/"
 PROGRESS = "progress/"
 NOTES = "notes/"
 SAVED = re.compile(r"Saved on this device")
@@ -165,7 +166,7 @@ def test_enter_in_a_question_checks_the_answer_without_reloading(tab: Page, site
 
 
 def test_several_right_answers_use_checkboxes_and_need_them_all(tab: Page, site_url: str) -> None:
-    tab.goto(site_url + MODULE_6)
+    tab.goto(site_url + MODULE_WITH_SEVERAL_RIGHT)
     question = tab.locator(".app-quiz").filter(has=tab.locator('input[type="checkbox"]')).first
     rights = question.locator("details li").all_text_contents()
     assert len(rights) > 1
@@ -341,17 +342,9 @@ CHECK = "check/"
 
 
 def check_right_options() -> list[int]:
-    """The position of the right answer in each question of docs/check.md, from its Markdown (`- [x]`)."""
-    positions: list[int] = []
-    options: list[str] = []
-    for line in (PROJECT_DIR / "docs" / "check.md").read_text(encoding="utf-8").splitlines():
-        if line.startswith("!!! question"):
-            options = []
-        elif line.startswith(("    - [x] ", "    - [ ] ")):
-            options.append(line)
-            if line.startswith("    - [x] "):
-                positions.append(len(options) - 1)
-    return positions
+    """The place of the right answer in each question of the check, in the order the build shows the options."""
+    [check] = read_pages(PROJECT_DIR / "mkdocs.yml", ["check.md"])
+    return [[option.is_right for option in question.options].index(True) for question in check.questions]
 
 
 def answer_the_check(tab: Page, *, right: int) -> int:
@@ -360,7 +353,7 @@ def answer_the_check(tab: Page, *, right: int) -> int:
     questions = tab.locator("article fieldset")
     expect(questions).to_have_count(len(positions))
     for number, position in enumerate(positions):
-        choice = position if number < right else (position + 1) % 3
+        choice = position if number < right else (position + 1) % questions.nth(number).get_by_role("radio").count()
         questions.nth(number).get_by_role("radio").nth(choice).check()
     return len(positions)
 

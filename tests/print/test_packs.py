@@ -213,7 +213,8 @@ def test_handbook_prints_the_check_with_its_answers_at_the_back(pack_facts) -> N
 def test_on_paper_each_check_question_lists_its_options_in_the_websites_order(pack_facts) -> None:
     text = whole_text(pack_facts("learners-handbook"))
     [check] = read_pages(PROJECT_DIR / "mkdocs.yml", ["check.md"])
-    starts = [text.index(normalise(question.title_text)) for question in check.questions]
+    # The title's start: a long title may break across lines in ways the text extraction joins differently.
+    starts = [text.index(normalise(question.title_text)[:40]) for question in check.questions]
     for question, start, end in zip(check.questions, starts, [*starts[1:], len(text)]):
         # Each option's first place after its question, found on its own, so a different order shows.
         places = [text.index(normalise(option.text), start, end) for option in question.options]
