@@ -30,9 +30,10 @@ def test_the_right_answers_are_spread_over_the_places_and_are_not_mostly_the_lon
     facts = [question.facts(page.src_path) for page in PAGES for question in page.questions]
     single = [fact for fact in facts if fact.single_answer]
     spread = position_spread(facts)
-    assert len(single) >= 50 and sum(spread.values()) == len(single)
+    assert len(single) >= 30 and sum(spread.values()) == len(single)
     assert max(spread.values()) <= MAX_COURSE_SHARE_ONE_POSITION * len(single), spread
-    assert min(spread.values()) >= 0.25 * len(single), spread
+    # Every place is used, and none holds less than half its fair share (a quarter, with four options).
+    assert min(spread.values()) >= 0.5 * len(single) / len(spread), spread
     assert sum(fact.right_is_longest() for fact in single) <= MAX_COURSE_SHARE_LONGEST * len(single)
 
 
