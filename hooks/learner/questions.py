@@ -151,6 +151,14 @@ def _chosen(value: object) -> tuple[list[int], str]:
     return sorted(answer), sure
 
 
+def _chance(question: Question) -> float:
+    """The chance of a random guess being right: one option in n, or one set of options in 2**n - 1."""
+    count = len(question.options)
+    if sum(option.is_right for option in question.options) == 1:
+        return 1 / count
+    return 1 / (2 ** count - 1)
+
+
 def score_text(pages: list[PageQuestions], answers: dict[str, object]) -> str:
     """How many the reader got right, overall, per page and in the check, and which they were sure of."""
     key = answer_key(pages)
@@ -173,7 +181,9 @@ def score_text(pages: list[PageQuestions], answers: dict[str, object]) -> str:
                      f"key {entry['right']} ({entry['page']})")
     total = len(key)
     spread = position_spread(question.facts(page.src_path) for page in pages for question in page.questions)
-    summary = [f"Right: {right_total} of {total} ({right_total / total:.0%}); chance with three options is about 33%."]
+    by_chance = sum(_chance(question) for page in pages for question in page.questions)
+    summary = [f"Right: {right_total} of {total} ({right_total / total:.0%}); "
+               f"a reader guessing at random would get about {by_chance:.1f} ({by_chance / total:.0%})."]
     summary += [f"  {page}: {right} of {count}" for page, (right, count) in per_page.items()]
     summary.append(f"Sure and right (rewrite these first): {', '.join(sure_and_right) or 'none'}")
     summary.append("Right answers by position (one-answer questions): "

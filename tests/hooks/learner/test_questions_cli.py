@@ -70,7 +70,8 @@ def test_score_counts_exact_answers_and_lists_the_sure_and_right(project: Path, 
     answers.write_text(json.dumps({"Q1": {"answer": key["Q1"]["right"], "sure": "sure"}, "Q2": key["Q2"]["right"][:1]}), encoding="utf-8")
     assert main(["--score", str(answers), "-f", str(project)]) == 0
     printed = capsys.readouterr().out
-    assert printed.startswith("Right: 1 of 2 (50%)")
+    # Guessing: one option in three for Q1, one set of options in seven (2**3 - 1) for Q2.
+    assert printed.startswith("Right: 1 of 2 (50%); a reader guessing at random would get about 0.5 (24%).")
     assert "  modules/01-a-test.md: 1 of 2" in printed
     assert "Sure and right (rewrite these first): Q1" in printed
 
