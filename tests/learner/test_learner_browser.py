@@ -130,7 +130,7 @@ def test_clear_asks_first_and_can_be_cancelled(tab: Page, site_url: str, module_
 
 def test_answer_wrongly_then_rightly_and_hear_why(tab: Page, site_url: str) -> None:
     tab.goto(site_url + MODULE_1)
-    question = tab.locator(".app-quiz").first
+    question = first_one_answer_question(tab)
     group = question.get_by_role("group")
     # text_content, not inner_text: the answer is inside a closed <details>, so it is not rendered.
     right_answer = question.locator("details strong").first.text_content()
@@ -154,7 +154,7 @@ def test_enter_in_a_question_checks_the_answer_without_reloading(tab: Page, site
     tab.goto(site_url + MODULE_1)
     address = tab.url
     tab.evaluate("window.appNotReloaded = true")
-    question = tab.locator(".app-quiz").first
+    question = first_one_answer_question(tab)
     right_answer = question.locator("details strong").first.text_content()
     choice = question.get_by_role("group").get_by_label(right_answer, exact=True)
     choice.focus()
@@ -341,21 +341,36 @@ def test_listen_button_shows_only_where_speech_exists(browser, site_url: str) ->
 CHECK = "check/"
 
 
-def check_right_options() -> list[int]:
-    """The place of the right answer in each question of the check, in the order the build shows the options."""
+def check_right_options() -> list[list[int]]:
+    """The places of the right answers in each question of the check, in the order the build shows the options."""
     [check] = read_pages(PROJECT_DIR / "mkdocs.yml", ["check.md"])
-    return [[option.is_right for option in question.options].index(True) for question in check.questions]
+    return [[place for place, option in enumerate(question.options) if option.is_right] for question in check.questions]
 
 
 def answer_the_check(tab: Page, *, right: int) -> int:
-    """Choose the right option in the first `right` questions and a wrong one in the rest; return how many questions."""
-    positions = check_right_options()
+    """Answer the first `right` questions rightly and the rest wrongly; return how many questions.
+
+    A "choose all" question has checkboxes: answered rightly, every right one is ticked; answered wrongly,
+    one right one is left out. A one-answer question has radio buttons: answered wrongly, the next one is chosen."""
+    places = check_right_options()
     questions = tab.locator("article fieldset")
-    expect(questions).to_have_count(len(positions))
-    for number, position in enumerate(positions):
-        choice = position if number < right else (position + 1) % questions.nth(number).get_by_role("radio").count()
-        questions.nth(number).get_by_role("radio").nth(choice).check()
-    return len(positions)
+    expect(questions).to_have_count(len(places))
+    for number, right_places in enumerate(places):
+        question = questions.nth(number)
+        if len(right_places) > 1:
+            boxes = question.get_by_role("checkbox")
+            for place in (right_places if number < right else right_places[1:]):
+                boxes.nth(place).check()
+        else:
+            radios = question.get_by_role("radio")
+            [place] = right_places
+            radios.nth(place if number < right else (place + 1) % radios.count()).check()
+    return len(places)
+
+
+def first_one_answer_question(tab: Page):
+    """The page's first question with one right answer (radio buttons)."""
+    return tab.locator(".app-quiz").filter(has=tab.locator("input[type=radio]")).first
 
 
 def test_mark_as_done_alone_does_not_give_a_certificate(tab: Page, site_url: str) -> None:
@@ -438,7 +453,7 @@ def test_without_javascript_every_page_reads_and_answers_can_be_shown(browser, s
                 expect(tab.get_by_role("button", name=name)).to_have_count(0)
             expect(tab.locator("textarea:visible")).to_have_count(0)
         tab.goto(site_url + MODULE_1)
-        question = tab.locator(".app-quiz").first
+        question = first_one_answer_question(tab)
         why = question.locator(".js-quiz-why")
         expect(why).to_be_hidden()
         question.get_by_text("Show the answer").click()
@@ -454,10 +469,11 @@ def test_without_javascript_every_page_reads_and_answers_can_be_shown(browser, s
         expect(tab.get_by_text("Your score shows here when JavaScript is switched on")).to_be_visible()
         questions = tab.locator(".app-quiz")
         expect(questions).to_have_count(len(check_right_options()))
-        for number in range(questions.count()):
+        for number, right_places in enumerate(check_right_options()):
             question = questions.nth(number)
             question.get_by_text("Show the answer").click()
-            expect(question.locator("details")).to_contain_text("The right answer is:")
+            several = len(right_places) > 1
+            expect(question.locator("details")).to_contain_text("The right answers are:" if several else "The right answer is:")
             expect(question.locator(".js-quiz-why")).to_be_visible()
     finally:
         context.close()
@@ -490,7 +506,7 @@ def test_everything_works_under_a_strict_content_security_policy(browser, site_u
         tab.get_by_role("button", name="Mark as done").click()
         expect(tab.get_by_role("button", name="Mark as done")).to_have_attribute("aria-pressed", "true")
         type_note(tab, "Words under a strict policy")
-        question = tab.locator(".app-quiz").first
+        question = first_one_answer_question(tab)
         question.get_by_role("radio").first.check()
         question.get_by_role("button", name="Check my answer").click()
         expect(question.get_by_role("status")).not_to_have_text("")
@@ -665,7 +681,7 @@ def test_quiz_glossary_and_listen_work_without_app_storage(browser, site_dir: Pa
     errors = record_errors(tab)
     try:
         tab.goto(site_url + MODULE_1)
-        question = tab.locator(".app-quiz").first
+        question = first_one_answer_question(tab)
         question.get_by_role("radio").first.check()
         question.get_by_role("button", name="Check my answer").click()
         expect(question.get_by_role("status")).not_to_have_text("")
