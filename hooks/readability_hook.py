@@ -15,6 +15,7 @@ from mkdocs.structure.pages import Page
 from front_matter.checks import is_module_file
 from glossary import GLOSSARY_PAGE, glossary_path
 from glossary.model import GlossaryError, Term, load_glossary
+from readability.core_words import CoreReading, core_reading, core_words_message, core_words_problem
 from readability.check import Finding, PageReport, ReadabilityError, Thresholds, analyse_page, course_average, front_matter_key_line, front_matter_lines, message, page_thresholds
 from readability.metrics import reading_time_label
 from readability.module_time import module_time, module_time_label, module_time_problem
@@ -35,6 +36,7 @@ _plain_words: dict[str, str] = {}
 _reports: dict[str, PageReport] = {}
 _page_thresholds: dict[str, tuple[Thresholds, str | None]] = {}
 _page_words: dict[str, list[tuple[str, int]]] = {}
+_core_reading: dict[str, CoreReading] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
@@ -50,6 +52,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     _reports.clear()
     _page_thresholds.clear()
     _page_words.clear()
+    _core_reading.clear()
     SHOWN.clear()
     return config
 
@@ -71,6 +74,14 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     # The glossary's meanings are the pop-ups' text, shown on every page by design: not a copied story.
     if page.file.src_uri != GLOSSARY_PAGE:
         _page_words[page.file.src_uri] = reading_words(markdown, first_line=front_matter_lines(source) + 1)
+    # Measured after module 2's "Where you live" text is in, as a learner reads it.
+    if is_module_file(page.file.src_uri):
+        reading = _core_reading[page.file.src_uri] = core_reading(markdown)
+        problem = core_words_problem(page.file.src_uri, reading, _settings.core_words_limit)
+        if problem:
+            log.warning(problem)
+        else:
+            log.info(core_words_message(page.file.src_uri, reading, _settings.core_words_limit))
     return None
 
 
@@ -87,6 +98,8 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         is_glossary_page=uri == GLOSSARY_PAGE,
     )
     report.exception_reason = reason
+    if uri in _core_reading:
+        report.core_words = _core_reading[uri].core_words
     _reports[uri] = report
     time_label = reading_time_label(report.reading_minutes)
     stated = page.meta.get("time")

@@ -1,4 +1,8 @@
-"""Check Markdown files without building the site: `python -m readability docs/modules/new.md`."""
+"""Check Markdown files without building the site: `python -m readability docs/modules/new.md`.
+
+With `--core-words`, print only each module's core reading and check it against
+`extra.readability.core_words_limit` (or `--limit`).
+"""
 
 from __future__ import annotations
 
@@ -17,6 +21,7 @@ from glossary import GLOSSARY_PAGE
 from glossary.model import GlossaryError, load_glossary
 
 from .check import Finding, ReadabilityError, analyse_page, course_average, front_matter_key_line, front_matter_lines, message, page_thresholds
+from .core_words import core_reading, core_words_message, core_words_problem
 from .module_time import module_time, module_time_problem
 from .plain_words import load_plain_words
 from .settings import load_settings, plain_words_path, site_thresholds
@@ -35,12 +40,35 @@ def _markdown_files(paths: list[str]) -> list[Path]:
     return files
 
 
+def _print_core_words(files: list[Path], docs_dir: Path, limit: int | None) -> int:
+    """Print each file's core words (one line a file, as the build does); 1 if any is over the limit."""
+    over = 0
+    total = 0
+    for file in files:
+        try:
+            uri = file.resolve().relative_to(docs_dir.resolve()).as_posix()
+        except ValueError:
+            uri = file.as_posix()
+        body, _meta = get_data(file.read_text(encoding="utf-8"))
+        reading = core_reading(body)
+        total += reading.core_words
+        problem = core_words_problem(uri, reading, limit)
+        print(problem or core_words_message(uri, reading, limit))
+        over += problem is not None
+    if len(files) > 1:
+        print(f"{len(files)} files: {total} words of core reading in all, {round(total / len(files))} on average")
+    return 1 if over else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Print each finding with its file and line; exit 1 if any would fail the build."""
     parser = argparse.ArgumentParser(prog="python -m readability", description=__doc__)
     parser.add_argument("paths", nargs="+", help="Markdown files or folders to check")
     parser.add_argument("-f", "--config-file", default="mkdocs.yml", help="the site's mkdocs.yml (default: %(default)s)")
     parser.add_argument("--passive", action="store_true", help="also list possible passive voice (never fails)")
+    parser.add_argument("--core-words", action="store_true",
+                        help="print only each file's words of core reading, and fail over the limit")
+    parser.add_argument("--limit", type=int, help="with --core-words: the limit (default: extra.readability.core_words_limit)")
     options = parser.parse_args(argv)
 
     try:
@@ -53,6 +81,9 @@ def main(argv: list[str] | None = None) -> int:
     except (ConfigurationError, ReadabilityError, GlossaryError, FileNotFoundError, ValueError) as error:
         print(f"Error: {error}", file=sys.stderr)
         return 2
+
+    if options.core_words:
+        return _print_core_words(files, docs_dir, options.limit if options.limit is not None else settings.core_words_limit)
 
     renderer = markdown.Markdown(extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"])
     failed = 0

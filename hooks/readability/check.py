@@ -62,6 +62,8 @@ class PageReport:
     average_sentence_words: float = 0.0
     longest_sentence_words: int = 0
     reading_minutes: int = 1
+    # A module's core reading (see core_words.py); None on other pages.
+    core_words: int | None = None
     exception_reason: str | None = None
     findings: list[Finding] = field(default_factory=list)
 

@@ -22,6 +22,8 @@ READABILITY_SETTINGS = {
     "max_paragraph_words": Setting((int,), default=100),
     # A steady pace for older readers, some using a magnifier.
     "words_per_minute": Setting((int,), default=120),
+    # The most words of core reading a module may have (see core_words.py); no limit when left out.
+    "core_words_limit": Setting((int,), optional=True),
     "check_plain_words": Setting((bool,), default=True),
     "check_jargon": Setting((bool,), default=True),
     "plain_words_file": Setting(optional=True),
@@ -47,6 +49,10 @@ def load_settings(raw: Any, config_file: str | None = "mkdocs.yml") -> Readabili
                 "max_paragraph_sentences", "max_paragraph_words", "words_per_minute"):
         if settings[key] < 0 or (key == "words_per_minute" and settings[key] == 0):
             raise ReadabilityError(f"{name}: 'extra.readability.{key}' must be a positive number, not {shown(settings[key])}.")
+    limit = settings.core_words_limit
+    if limit is not None and (isinstance(limit, bool) or limit <= 0):
+        raise ReadabilityError(f"{name}: 'extra.readability.core_words_limit' must be a whole number above 0, like 1200, "
+                               f"not {shown(limit)}.")
     return settings
 
 
