@@ -26,6 +26,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from front_matter.checks import FRONT_MATTER
+from front_matter.page_files import markdown_files
 from learner.course_check import CHECK_PAGE
 from learner.option_checks import course_problems, position_spread
 from learner.quiz import Question, QuizError, read_questions
@@ -72,17 +73,7 @@ def docs_folder(config_file: Path) -> Path:
 
 def page_files(docs_dir: Path, names: list[str]) -> list[Path]:
     """The Markdown files named (files or folders under docs/), folders sorted, in the order given."""
-    files: list[Path] = []
-    for name in names:
-        path = docs_dir / name
-        if path.is_dir():
-            files.extend(sorted(path.rglob("*.md")))
-        elif path.is_file():
-            files.append(path)
-        else:
-            raise FileNotFoundError(f"{path}: no such file or folder under {docs_dir}.")
-    return files
-
+    return markdown_files(docs_dir / name for name in names)
 
 def read_pages(config_file: Path, names: list[str]) -> list[PageQuestions]:
     """Each named page's questions, options in the order shown; raise QuizError as the build would."""

@@ -17,6 +17,7 @@ from mkdocs.exceptions import ConfigurationError
 from mkdocs.utils.meta import get_data
 
 from front_matter.checks import is_module_file
+from front_matter.page_files import markdown_files
 from glossary import GLOSSARY_PAGE
 from glossary.model import GlossaryError, load_glossary
 
@@ -25,19 +26,6 @@ from .core_words import core_reading, core_words_message, core_words_problem
 from .module_time import module_time, module_time_problem
 from .plain_words import load_plain_words
 from .settings import load_settings, plain_words_path, site_thresholds
-
-
-def _markdown_files(paths: list[str]) -> list[Path]:
-    files: list[Path] = []
-    for name in paths:
-        path = Path(name)
-        if path.is_dir():
-            files.extend(sorted(path.rglob("*.md")))
-        elif path.is_file():
-            files.append(path)
-        else:
-            raise FileNotFoundError(f"{name}: no such file or folder.")
-    return files
 
 
 def _print_core_words(files: list[Path], docs_dir: Path, limit: int | None) -> int:
@@ -77,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
         docs_dir = Path(config["docs_dir"])
         glossary = load_glossary(docs_dir / settings.glossary_file)
         plain_words = load_plain_words(plain_words_path(settings, Path(options.config_file).resolve().parent))
-        files = _markdown_files(options.paths)
+        files = markdown_files(Path(name) for name in options.paths)
     except (ConfigurationError, ReadabilityError, GlossaryError, FileNotFoundError, ValueError) as error:
         print(f"Error: {error}", file=sys.stderr)
         return 2
