@@ -1,24 +1,32 @@
-"""Material's own script, changed in one place: the search index is fetched when a learner opens search.
+"""Material's own script, changed in one place: the search index is fetched when a learner searches.
 
 Material 9.x (9.8.1 here) fetches `search/search_index.json`, the whole course's text (about
-110 KB gzip), on every first visit, although most learners never search. It already has the
-behaviour we want, but only for pages opened from a disk: its search worker starts with
+110 KB gzip), on every first visit, although most learners never search. Two parts of its
+script subscribe to the index as soon as a page loads:
 
-    merge(of(location.protocol !== "file:"), watchToggle("search")).pipe(filter(Boolean), switchMap(() => index$))
+1. its search worker, which starts with
 
-so from `file://` the index is read the first time the search toggle (`#__search`) opens:
-clicking the search box or the header's search button, pressing "/", "s" or "f", or tabbing
-into the box (Material turns the toggle on when the box gets focus). Material documents no
-setting for this, so the build makes a copy of Material's script with that one test written
-as `false` (`!1`), which takes the same path over HTTP too. Everything else is Material's,
-unchanged: the worker, lunr, the results and their order, "Initializing search" while the
-index arrives, and a query typed before it has arrived runs when the index is ready.
+       merge(of(location.protocol !== "file:"), watchToggle("search")).pipe(filter(Boolean), switchMap(() => index$))
+
+   so from `file://` (the offline copy) it already waits until the search toggle (`#__search`)
+   first opens: clicking the search box or the header's search button, pressing "/", "s" or
+   "f", or tabbing into the box (Material turns the toggle on when the box gets focus). The
+   copy writes that test as `false` (`!1`), so the website takes the same path;
+2. its search highlighting (`search.highlight`), which combines the index with the page's
+   `?h=` query, `combineLatest([index$, location$.pipe(...has "h"...)])`. Only a page opened
+   from a search result has `?h=`, and the learner has searched by then; the copy gives
+   the other pages `combineLatest([])` (nothing, at once) in place of the index.
+
+Material documents no setting for either, so the build makes a copy of Material's script with
+those two changes. Everything else is Material's, unchanged: the worker, lunr, the results and
+their order, "Initializing search" while the index arrives (a query typed before it has
+arrived runs when it is ready), and the highlighting on the page a result opens.
 
 The copy is named, as Material names its own, by a hash of its contents
 (`bundle.1a2b3c4d.min.js`), so web servers still keep it for a year. Its source map is
-Material's, which no longer matches line for line, so the copy points to none.
+Material's, which no longer matches, so the copy points to none.
 
-If an update to Material changes that line, the build stops and says so: see ARCHITECTURE.md,
+If an update to Material changes either line, the build stops and says so: see ARCHITECTURE.md,
 "Material-specific markup we depend on".
 """
 
@@ -31,6 +39,11 @@ from dataclasses import dataclass
 # The start of Material's search worker, as its minifier writes it: `L($(location.protocol!=="file:"),Je("search"))`.
 # The names of `merge`, `of` and `watchToggle` change from one release to the next; the test and the toggle's name do not.
 HTTP_LOADS_AT_ONCE = re.compile(r'(\b[\w$]+\(\s*[\w$]+\()location\.protocol\s*!==\s*"file:"(\)\s*,\s*[\w$]+\("search"\)\))')
+
+# Material's search highlighting: `function Ai(e,{index$:t,location$:r}){return z([t,r.pipe(Q(we()),g(o=>!!o.searchParams.get("h")))])`.
+HIGHLIGHT_WAITS_FOR_INDEX = re.compile(
+    r'(\{index\$:([\w$]+),location\$:[\w$]+\}\)\{return ([\w$]+)\(\[)\2'
+    r'(,[\w$]+\.pipe\([\w$]+\([\w$]+\(\)\),[\w$]+\(([\w$]+)=>!!\5\.searchParams\.get\("h"\)\)\)\]\))')
 
 # Material's script in a page, as its template writes it (`assets/javascripts/bundle.a5f9d56c.min.js`).
 MATERIAL_SCRIPT = re.compile(r"assets/javascripts/bundle\.[0-9a-f]{8}\.min\.js")
@@ -65,6 +78,17 @@ def lazy_search_index(text: str, source: str) -> str:
             "ARCHITECTURE.md (\"Material-specific markup we depend on\"), or pin the Material release in "
             "requirements.txt that the build was written for.")
     changed = HTTP_LOADS_AT_ONCE.sub(lambda match: match.group(1) + "!1" + match.group(2), text)
+    found = HIGHLIGHT_WAITS_FOR_INDEX.findall(changed)
+    if len(found) != 1:
+        raise MaterialScriptError(
+            f"{source}: expected Material's search highlighting to start with one "
+            f"'combineLatest([index$, location$...searchParams.get(\"h\")])', found {len(found)}. "
+            "Material has changed how it highlights search terms: see hooks/assets/material_script.py and "
+            "ARCHITECTURE.md (\"Material-specific markup we depend on\"), or pin the Material release in "
+            "requirements.txt that the build was written for.")
+    changed = HIGHLIGHT_WAITS_FOR_INDEX.sub(
+        lambda match: f'{match.group(1)}(new URL(location.href).searchParams.get("h")?{match.group(2)}:{match.group(3)}([])){match.group(4)}',
+        changed)
     return SOURCE_MAP.sub("", changed) + "\n"
 
 

@@ -146,7 +146,8 @@ def _finds_assets(tab) -> None:
 
     results = tab.locator(".md-search-result__item")
     expect(results.first).to_be_visible(timeout=15_000)
-    assert "Assets in the room" in " ".join(results.all_inner_texts())
+    expect(tab.locator(".md-search-result__meta")).to_contain_text(re.compile(r"\d+ pages? found"))
+    assert "assets in the room" in " ".join(results.all_inner_texts()).lower()
 
 
 def test_the_first_search_by_mouse_finds_assets_offline(file_tab, offline_folder: Path) -> None:

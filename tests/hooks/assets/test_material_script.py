@@ -10,24 +10,24 @@ import pytest
 from bs4 import BeautifulSoup
 
 from assets import MaterialScriptError, lazy_search_index, without_palette_stylesheet
-from assets.material_script import HTTP_LOADS_AT_ONCE, lazy_script_name, material_script_path
+from assets.material_script import HIGHLIGHT_WAITS_FOR_INDEX, HTTP_LOADS_AT_ONCE, lazy_script_name, material_script_path
 from conftest import built_pages
 
 MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
 MATERIAL_SCRIPTS = sorted((MATERIAL_TEMPLATES / "assets" / "javascripts").glob("bundle.*.min.js"))
 
 
-def test_materials_script_changes_in_exactly_one_place() -> None:
+def test_materials_script_changes_in_exactly_two_places() -> None:
     assert len(MATERIAL_SCRIPTS) == 1
     original = MATERIAL_SCRIPTS[0].read_text(encoding="utf-8")
     changed = lazy_search_index(original, str(MATERIAL_SCRIPTS[0]))
     assert len(HTTP_LOADS_AT_ONCE.findall(original)) == 1 and HTTP_LOADS_AT_ONCE.findall(changed) == []
-    assert re.search(r'\b[\w$]+\(\s*[\w$]+\(!1\)\s*,\s*[\w$]+\("search"\)\)', changed)
+    assert len(HIGHLIGHT_WAITS_FOR_INDEX.findall(original)) == 1 and HIGHLIGHT_WAITS_FOR_INDEX.findall(changed) == []
     assert "sourceMappingURL" not in changed
-    # Nothing else differs: the same text once the one test and the source map are put back.
-    start = changed.index("(!1),")
-    assert original.startswith(changed[:start])
-    assert len(original) - len(changed) == len('location.protocol!=="file:"') - len("!1") + len(original) - len(original.split("\n//# sourceMappingURL")[0]) - 1
+    # Nothing else differs: undo the two changes and drop the source map line, and it is Material's text.
+    undone = re.sub(r'\(!1\)(\s*,\s*[\w$]+\("search"\)\))', r'(location.protocol!=="file:")\1', changed, count=1)
+    undone = re.sub(r'\(new URL\(location\.href\)\.searchParams\.get\("h"\)\?([\w$]+):[\w$]+\(\[\]\)\)', r"\1", undone, count=1)
+    assert undone.rstrip("\n") == re.sub(r"\n?//# sourceMappingURL=\S+\s*$", "", original).rstrip("\n")
 
 
 def test_a_changed_material_stops_the_build_with_a_message_naming_the_file() -> None:
@@ -36,6 +36,9 @@ def test_a_changed_material_stops_the_build_with_a_message_naming_the_file() -> 
     twice = 'L($(location.protocol!=="file:"),Je("search"));L($(location.protocol!=="file:"),Je("search"))'
     with pytest.raises(MaterialScriptError, match="found 2"):
         lazy_search_index(twice, "bundle.y.js")
+    no_highlighting = 'L($(location.protocol!=="file:"),Je("search"))'
+    with pytest.raises(MaterialScriptError, match=r"bundle\.z\.js: expected Material's search highlighting .* found 0"):
+        lazy_search_index(no_highlighting, "bundle.z.js")
 
 
 def test_the_copy_is_named_by_its_contents_as_materials_files_are() -> None:
