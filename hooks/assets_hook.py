@@ -16,7 +16,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from assets import BundleError, Bundler, minify_in_place
+from assets import BundleError, Bundler, MaterialScriptError, minify_in_place, without_palette_stylesheet
 
 log = logging.getLogger("mkdocs.hooks.assets")
 
@@ -41,12 +41,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
 def on_page_context(context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
     """Let a page's template ask for a bundle: `asset_bundle("css", ["app-fonts", ...])` gives its site path."""
     context["asset_bundle"] = asset_bundle
+    context["material_script"] = material_script
+    context["material_styles"] = material_styles
     return context
 
 
 def on_template_context(context: TemplateContext, *, template_name: str, config: MkDocsConfig) -> TemplateContext:
     """The same for the templates that are not pages (404.html, whose context print-site reuses)."""
     context["asset_bundle"] = asset_bundle
+    context["material_script"] = material_script
+    context["material_styles"] = material_styles
     return context
 
 
@@ -55,6 +59,23 @@ def asset_bundle(kind: str, names: list[str]) -> str:
     try:
         return _bundler.bundle(kind, names).path
     except BundleError as error:
+        raise PluginError(str(error)) from None
+
+
+def material_script(html: str) -> str:
+    """The `scripts` block's HTML with Material's script swapped for the copy that fetches the search
+    index only when a learner opens search (assets/material_script.py)."""
+    try:
+        return _bundler.material_script(html)
+    except BundleError as error:
+        raise PluginError(str(error)) from None
+
+
+def material_styles(html: str) -> str:
+    """The `styles` block's HTML without Material's palette.css, which sets nothing our schemes use."""
+    try:
+        return without_palette_stylesheet(html)
+    except MaterialScriptError as error:
         raise PluginError(str(error)) from None
 
 

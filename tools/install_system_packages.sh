@@ -8,6 +8,7 @@
 #   nodejs/npm - install vnu (package.json) and run the JavaScript unit tests
 #   pandoc    - makes the Word documents and EPUB e-books (hooks/ebooks/)
 #   epubcheck - the tests check each EPUB with it (it runs on Java)
+#   fonts-dejavu-core - DejaVu Sans, the Linux fallback font whose overrides app-fonts.css sets (tests check them)
 # Does nothing when they are all there already.
 set -eu
 
@@ -23,6 +24,7 @@ command -v node >/dev/null 2>&1 || missing="$missing nodejs"
 command -v npm >/dev/null 2>&1 || missing="$missing npm"
 command -v pandoc >/dev/null 2>&1 || missing="$missing pandoc"
 [ -f /usr/share/java/epubcheck.jar ] || missing="$missing epubcheck"
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$missing fonts-dejavu-core"
 
 if [ -z "$missing" ]; then
     exit 0

@@ -12,6 +12,7 @@ Everything here takes names, texts and folders and returns text and names;
 `assets_hook.py` is the MkDocs glue.
 """
 
+from assets.material_script import LazyScript, MaterialScriptError, lazy_search_index, without_palette_stylesheet
 from assets.bundle import BUNDLE_PATH, KINDS, Bundle, BundleError, Bundler, bundle_name, bundle_text, find_source, minify_in_place
 
-__all__ = ["BUNDLE_PATH", "KINDS", "Bundle", "BundleError", "Bundler", "bundle_name", "bundle_text", "find_source", "minify_in_place"]
+__all__ = ["LazyScript", "MaterialScriptError", "lazy_search_index", "without_palette_stylesheet", "BUNDLE_PATH", "KINDS", "Bundle", "BundleError", "Bundler", "bundle_name", "bundle_text", "find_source", "minify_in_place"]

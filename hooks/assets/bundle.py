@@ -11,6 +11,8 @@ from pathlib import Path
 import rcssmin
 import rjsmin
 
+from assets.material_script import LazyScript, MaterialScriptError, lazy_script_name, lazy_search_index, material_script_path
+
 
 @dataclass(frozen=True)
 class Kind:
@@ -95,6 +97,23 @@ class Bundler:
     def __init__(self, theme_dirs: Sequence[Path]) -> None:
         self.theme_dirs = [Path(folder) for folder in theme_dirs]
         self.bundles: dict[tuple[str, tuple[str, ...]], Bundle] = {}
+        self.material: LazyScript | None = None
+
+    def material_script(self, html: str) -> str:
+        """The HTML of the `scripts` block, with Material's script swapped for the copy that fetches the
+        search index only when search opens (material_script.py; made the first time it is asked for)."""
+        try:
+            original = material_script_path(html)
+            if self.material is None or self.material.replaces != original:
+                source = next((Path(folder) / original for folder in self.theme_dirs if (Path(folder) / original).is_file()), None)
+                if source is None:
+                    raise MaterialScriptError(f"overrides/main.html: Material's script '{original}' is in no theme folder. "
+                                              "Reinstall mkdocs-material from requirements.txt.")
+                text = lazy_search_index(source.read_text(encoding="utf-8"), str(source))
+                self.material = LazyScript(lazy_script_name(text), text, original)
+        except MaterialScriptError as error:
+            raise BundleError(str(error)) from None
+        return html.replace(original, self.material.path)
 
     def bundle(self, kind: str, names: Sequence[str]) -> Bundle:
         """The bundle of these sources, in this order (made the first time it is asked for)."""
@@ -125,6 +144,11 @@ class Bundler:
             written.append(bundle)
         for source in {source for bundle in written for source in bundle.sources} | set(ONLY_SOME_BUILDS):
             (site_dir / source).unlink(missing_ok=True)
+        if self.material is not None:
+            (site_dir / self.material.path).write_text(self.material.text, encoding="utf-8")
+            # No page loads Material's unchanged script, nor its source map, which no longer matches the copy.
+            for unused in (self.material.replaces, self.material.replaces + ".map"):
+                (site_dir / unused).unlink(missing_ok=True)
         return written
 
 

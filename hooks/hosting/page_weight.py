@@ -15,8 +15,9 @@ from urllib.parse import unquote, urlsplit
 
 BUDGET_KIB = 150
 # The budget covers what a page needs to show and work: its HTML, CSS, JavaScript
-# and fonts. The search index (data) is fetched by a background worker after the
-# page has shown, once per visit to the site; it is measured and shown too.
+# and fonts. The search index (data) is fetched only when a learner first opens
+# search (hooks/assets/material_script.py), so a page load has none; if one
+# fetches it, it is measured and shown too.
 BUDGETED_KINDS = ("html", "css", "js", "fonts")
 # The whole course on one page, for printing from a browser: its HTML is every
 # page's text, so it is reported but not held to the per-page budget.

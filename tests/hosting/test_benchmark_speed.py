@@ -13,7 +13,7 @@ from conftest import PROJECT_DIR
 
 sys.path.insert(0, str(PROJECT_DIR / "tools"))
 
-from benchmark_speed import Measure, markdown_table, measure_from_report, median_measure, ratio, table_row  # noqa: E402
+from benchmark_speed import Measure, bar_misses, markdown_table, measure_from_report, median_measure, ratio, table_row  # noqa: E402
 from local_nginx import DeployConfError, nginx_main_config  # noqa: E402 - the benchmark serves both sites with it
 
 REPORT = PROJECT_DIR / "tests" / "fixtures" / "lighthouse-report" / "module.report.json"
@@ -51,9 +51,17 @@ def test_table_row_puts_ours_beside_stock_with_the_ratios(report: dict) -> None:
     stock = Measure(performance=1, accessibility=0.88, best_practices=1, fcp_ms=1000, lcp_ms=2000, cls=0.0, bytes=258000)
     row = table_row("module 1", ours, stock)
     assert row == ["module 1", "0.97 / 1.00 / 1.00", "1.25 s", "1.90 s", "0.000", "143",
-                   "1.00 s", "2.00 s", "0.000", "258", "1.25", "0.95"]
+                   "1.00", "1.00 s", "2.00 s", "0.000", "258", "1.25", "0.95", "0.56"]
     lines = markdown_table([row]).splitlines()
     assert len(lines) == 3 and lines[2].count("|") == lines[0].count("|") == len(row) + 1
+
+
+def test_the_bar_names_each_figure_a_page_misses() -> None:
+    stock = Measure(performance=0.97, accessibility=0.9, best_practices=1, fcp_ms=1000, lcp_ms=2000, cls=0.0, bytes=170000)
+    assert bar_misses("home", Measure(0.96, 1, 1, 1050, 2100, 0, 170000), stock) == []
+    misses = bar_misses("home", Measure(0.95, 0.98, 1, 1060, 2000, 0.01, 170001), stock)
+    assert misses == ["home: performance 0.95 against stock's 0.97", "home: accessibility 0.98, not 1.0", "home: CLS 0.010, not 0",
+                      "home: FCP 1.06 s against stock's 1.00 s", "home: 170 KB against stock's 170 KB"]
 
 
 def test_each_timing_is_its_own_median_and_the_worst_score_and_shift_show() -> None:

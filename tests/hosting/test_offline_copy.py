@@ -141,6 +141,37 @@ def test_learner_opens_index_html_follows_the_navigation_and_searches(file_tab, 
     assert file_tab.problems == [], file_tab.problems
 
 
+def _finds_assets(tab) -> None:
+    from playwright.sync_api import expect
+
+    results = tab.locator(".md-search-result__item")
+    expect(results.first).to_be_visible(timeout=15_000)
+    expect(tab.locator(".md-search-result__meta")).to_contain_text(re.compile(r"\d+ pages? found"))
+    assert "assets in the room" in " ".join(results.all_inner_texts()).lower()
+
+
+def test_the_first_search_by_mouse_finds_assets_offline(file_tab, offline_folder: Path) -> None:
+    """From file:// Material reads search/search_index.js when search first opens, as the website reads its JSON."""
+    file_tab.goto((offline_folder / "glossary.html").as_uri(), wait_until="load")
+    assert file_tab.evaluate("typeof __index") == "undefined", "the index was read before anyone searched"
+    box = file_tab.get_by_role("textbox", name="Search the course")
+    box.click()
+    box.press_sequentially("assets", delay=50)
+    _finds_assets(file_tab)
+    assert file_tab.problems == [], file_tab.problems
+
+
+def test_the_first_search_by_keyboard_finds_assets_offline(file_tab, offline_folder: Path) -> None:
+    from playwright.sync_api import expect
+
+    file_tab.goto((offline_folder / "index.html").as_uri(), wait_until="load")
+    file_tab.keyboard.press("/")
+    expect(file_tab.get_by_role("textbox", name="Search the course")).to_be_focused()
+    file_tab.keyboard.type("assets", delay=50)
+    _finds_assets(file_tab)
+    assert file_tab.problems == [], file_tab.problems
+
+
 def drawn_in(tab, selector: str) -> set[str]:
     """The typefaces Chromium drew the first matching element's text in (DevTools' "Rendered Fonts")."""
     session = tab.context.new_cdp_session(tab)

@@ -72,7 +72,7 @@ def test_every_kind_of_file_is_kept_as_long_as_every_server_keeps_it(serve_url: 
     lunr = next(site_dir.glob("assets/javascripts/lunr/min/*.js")).relative_to(site_dir).as_posix()
     expected = {
         "assets/fonts/atkinson-hyperlegible-regular.woff2": "public, max-age=2592000",
-        "assets/images/favicon.png": "public, max-age=86400",
+        "assets/images/favicon.svg": "public, max-age=86400",
         lunr: "public, max-age=604800",
         "search/search_index.json": "no-cache",
         "glossary/": "no-cache",

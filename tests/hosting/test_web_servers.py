@@ -84,7 +84,7 @@ def test_cache_lifetimes(base_url: str, site_dir: Path) -> None:
     lunr = next(site_dir.glob("assets/javascripts/lunr/min/*.js")).relative_to(site_dir).as_posix()
     expected = {"": "no-cache", "modules/01-what-co-production-means/": "no-cache", "search/search_index.json": "no-cache",
                 "assets/fonts/atkinson-hyperlegible-bold.woff2": "public, max-age=2592000",
-                "assets/images/favicon.png": "public, max-age=86400", lunr: "public, max-age=604800"}
+                "assets/images/favicon.svg": "public, max-age=86400", lunr: "public, max-age=604800"}
     for path, cache_control in expected.items():
         assert fetch(base_url + path)[1]["cache-control"] == cache_control, path
 

@@ -198,7 +198,9 @@ def test_search_finds_course_pages_with_no_internet(page, site_url: str) -> None
 
 def test_no_request_leaves_the_local_server(course_visit, site_url: str) -> None:
     """Every request of every page, as recorded in the shared visit, goes to this site."""
-    assert any(url.endswith("search_index.json") for url in course_visit.requested), "search index never requested"
+    # No page fetches the search index until a learner opens search (hooks/assets/material_script.py).
+    assert not any(url.endswith("search_index.json") for url in course_visit.requested), "a page load fetched the search index"
+    assert any("/assets/javascripts/workers/search." in url for url in course_visit.requested), "Material's search worker never started"
     outside = sorted({url for url in course_visit.requested if not url.startswith((site_url, "data:", "blob:"))})
     assert not outside, f"requests to other hosts: {outside}"
 

@@ -6,10 +6,13 @@ place from the start (see "Space kept for the parts our scripts switch on" in
 app-buttons.css), so the words a learner has started reading never jump.
 Chromium reports each shift as a `layout-shift` performance entry; the test
 adds them up, as Lighthouse's CLS does, once the page's scripts have finished.
-`tools/benchmark_speed.py` measures the same with Lighthouse.
+`tools/benchmark_speed.py` measures the same with Lighthouse. The same again for a returning
+learner, whose ticks, progress lines and "Continue where you left off" are already stored.
 """
 
 from __future__ import annotations
+
+import re
 
 import pytest
 
@@ -104,3 +107,54 @@ def test_the_header_does_not_move_when_its_words_arrive_late(browser, site_url: 
     assert places["empty"] == places["whole"], (
         f"At {size} size the course name's box starts at {places['empty']} while its words are still on their "
         f"way, and at {places['whole']} once they arrive: give .md-header__title a height of one line from the start.")
+
+
+# A returning learner: three pages done (ticks in the menu, the progress lines), the last page
+# visited ("Continue where you left off"), stored as app-progress.js keeps them, before any page loads.
+RETURNING_LEARNER = """
+localStorage.setItem("coproduction-course:v2:progress", JSON.stringify({
+  done: {"modules/01-what-co-production-means": 1765000000000, "modules/02-why-it-matters": 1765000100000,
+         "case-studies/hampshire-commissioning": 1765000200000},
+  last: {id: "modules/02-why-it-matters", title: "2. Why it matters for older people"}}));
+"""
+
+
+# Known, measured 7 December 2026 (issue 25): at desktop size the menu's ticks, added after the
+# first paint, make a long item wrap onto a second line, and the menu below it moves down 23px
+# (case study 0.0010, activity 0.0028, Your progress 0.0175, glossary 0.0027). The fix is room for
+# the tick kept in every menu link from the first paint (app-progress.css); strict, so this fails
+# once the fix lands and the mark must go.
+RETURNING_DESKTOP_SHIFTS = {"case study", "activity", "Your progress", "glossary"}
+
+
+def _returning(kind: str, size: str):
+    if size == "desktop" and kind in RETURNING_DESKTOP_SHIFTS:
+        return pytest.param(kind, size, marks=pytest.mark.xfail(strict=True, reason="menu ticks wrap a long item (issue 25)"))
+    return pytest.param(kind, size)
+
+
+@pytest.mark.parametrize(("kind", "size"), [_returning(kind, size) for kind in PAGES for size in SIZES])
+def test_nothing_moves_for_a_returning_learner(browser, site_url: str, kind: str, size: str) -> None:
+    """Issue 25: CLS 0 too when the scripts have stored progress to show (ticks, "Continue", "3 of ...")."""
+    from playwright.sync_api import expect
+
+    address, last_control = PAGES[kind]
+    context = browser.new_context(viewport=SIZES[size])
+    context.add_init_script(RETURNING_LEARNER)
+    try:
+        tab = context.new_page()
+        tab.goto(site_url + address, wait_until="load")
+        expect(tab.get_by_role("button", name="Colours")).to_be_visible()
+        if tab.evaluate("'speechSynthesis' in window") or last_control != "Listen to this page":
+            expect(tab.get_by_role("button", name=last_control)).to_be_visible()
+        # The stored progress is shown: a tick in the menu beside module 1, and on Your progress the link back.
+        expect(tab.locator(".md-nav .app-nav-done").first).to_be_attached()
+        if kind == "Your progress":
+            expect(tab.get_by_role("link", name=re.compile("Continue where you left off"))).to_be_visible()
+        tab.evaluate("document.fonts.ready.then(() => true)")
+        shifts = tab.evaluate(LAYOUT_SHIFTS)
+    finally:
+        context.close()
+    total = sum(shift["value"] for shift in shifts)
+    assert total == 0, f"{kind} at {size} size, returning learner: layout shift {total:.4f}:\n" + "\n".join(
+        f"{shift['value']:.4f}: " + "; ".join(shift["moved"]) for shift in shifts)
