@@ -8,6 +8,9 @@
 #   nodejs/npm - install vnu (package.json) and run the JavaScript unit tests
 #   pandoc    - makes the Word documents and EPUB e-books (hooks/ebooks/)
 #   epubcheck - the tests check each EPUB with it (it runs on Java)
+#   libreoffice-impress - turns the session slides (hooks/slides/) into PDFs
+#   poppler-utils - pdftoppm, which the tests use to draw a few slides as pictures
+#   fonts-liberation2 - Liberation Sans, which LibreOffice draws the slides' Arial with
 # Does nothing when they are all there already.
 set -eu
 
@@ -23,6 +26,10 @@ command -v node >/dev/null 2>&1 || missing="$missing nodejs"
 command -v npm >/dev/null 2>&1 || missing="$missing npm"
 command -v pandoc >/dev/null 2>&1 || missing="$missing pandoc"
 [ -f /usr/share/java/epubcheck.jar ] || missing="$missing epubcheck"
+# LibreOffice Impress turns the session slides (.pptx) into PDFs; pdftoppm draws slides as PNGs for the tests.
+command -v soffice >/dev/null 2>&1 || missing="$missing libreoffice-impress"
+command -v pdftoppm >/dev/null 2>&1 || missing="$missing poppler-utils"
+[ -f /usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf ] || missing="$missing fonts-liberation2"
 
 if [ -z "$missing" ]; then
     exit 0
