@@ -236,12 +236,12 @@ def session_questions(questions_page: SourcePage, session: int, by_url: dict[str
     return found
 
 
-def reflection_slide(page: SourcePage, anchor: str, used: int) -> Slide:
+def reflection_slide(page: SourcePage, anchor: str) -> Slide:
     """A "Think about it" box: its question on the slide, and its two prompts."""
     soup = _soup(page.html)
     _, elements = _section(soup, anchor)
     for element in elements:
-        box = element if REFLECT_BOX.split(".", 1)[1].replace(".", " ") in " ".join(element.get("class", [])) else element.select_one(REFLECT_BOX)
+        box = element if "reflect" in element.get("class", []) else element.select_one(REFLECT_BOX)
         if box is None:
             continue
         title_tag = box.select_one(".admonition-title")
@@ -329,7 +329,7 @@ def session_deck(plan: SourcePage, pages: list[SourcePage], organisation: str) -
             if target is None:
                 continue
             if target.src_uri.startswith("modules/") and anchor.startswith("think-about-it"):
-                deck.slides.append(reflection_slide(target, anchor, 0))
+                deck.slides.append(reflection_slide(target, anchor))
             if target.src_uri == QUESTIONS_PAGE and questions_page is not None:
                 named = session_questions(questions_page, session, by_url)
                 for number, (module, starts) in enumerate(named, start=1):
