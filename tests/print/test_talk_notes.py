@@ -46,6 +46,11 @@ def test_the_trainers_guide_puts_each_sessions_talk_notes_after_the_plans_and_be
     assert "Say this." in text and "Learner text." not in text and "Another note." not in text
 
 
+def part_page(pages: list[str], title: str) -> int:
+    """The index of the page a part starts on: it starts with the part's title (the contents' line has dots after it)."""
+    return next(index for index, text in enumerate(pages) if text.startswith(title) and not text[len(title):].startswith("."))
+
+
 def module_facts(path: Path) -> tuple[int, str, str]:
     """A module's number, main heading and the first of its talk notes' points, as plain words."""
     text = path.read_text(encoding="utf-8")
@@ -67,7 +72,7 @@ def test_each_modules_talk_notes_are_in_the_trainers_guide_pdf(path: Path, pack_
     module, heading, point = module_facts(path)
     pages = [normalise(page.text) for page in pack_facts("trainers-guide").pages]
     session = 1 if module <= 5 else 2
-    part_start = next(index for index, text in enumerate(pages) if text.startswith(TALK_NOTES_PARTS[session]))
+    part_start = part_page(pages, TALK_NOTES_PARTS[session])
     found = [index for index, text in enumerate(pages) if index >= part_start and f"Module {module}: {heading}" in text]
     assert found, f"{path.name}: \"Module {module}: {heading}\" is not in the trainer's guide's {TALK_NOTES_PARTS[session]}"
     # The notes start on the module's page in that part: its first point is on that page or the next.
@@ -77,7 +82,7 @@ def test_each_modules_talk_notes_are_in_the_trainers_guide_pdf(path: Path, pack_
 
 def test_the_talk_notes_come_in_session_order_in_the_trainers_guide_pdf(pack_facts) -> None:
     pages = [normalise(page.text) for page in pack_facts("trainers-guide").pages]
-    part_start = next(index for index, text in enumerate(pages) if text.startswith(TALK_NOTES_PARTS[1]))
+    part_start = part_page(pages, TALK_NOTES_PARTS[1])
     notes = " ".join(pages[part_start:])
     positions = [notes.index(module_facts(path)[2][:60]) for path in MODULE_FILES]
     assert positions == sorted(positions), "the talk notes are not in module order"
