@@ -189,3 +189,18 @@ def test_the_title_slide_names_the_organisation_in_the_course_colours(decks) -> 
         assert DEFAULT_NAME in first.placeholders[1].text_frame.text
         title_runs = [run for paragraph in first.shapes.title.text_frame.paragraphs for run in paragraph.runs]
         assert {str(run.font.color.rgb).lower() for run in title_runs} == {TITLE_COLOUR}
+
+
+def test_the_offline_copy_holds_and_lists_the_slides(site_dir: Path) -> None:
+    import zipfile
+
+    from bs4 import BeautifulSoup
+    with zipfile.ZipFile(site_dir / "downloads" / "course-offline.zip") as archive:
+        names = archive.namelist()
+        page = archive.read(next(name for name in names if name.endswith("/print.html"))).decode("utf-8")
+    hrefs = {str(link["href"]) for link in BeautifulSoup(page, "html.parser").select("a[download]")}
+    for session in SESSIONS:
+        for ending in ("pptx", "pdf"):
+            path = f"downloads/slides/{deck_stem(session)}.{ending}"
+            assert any(name.endswith("/" + path) for name in names), f"the offline copy has no {path}"
+            assert path in hrefs, f"the offline copy's Print and download page does not link {path}"
