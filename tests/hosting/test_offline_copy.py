@@ -79,7 +79,8 @@ def _downloads(folder: Path) -> list[str]:
 
 
 def test_the_pdf_word_and_epub_files_of_the_online_site_are_in_the_offline_copy(offline_folder: Path, site_dir: Path) -> None:
-    online = [name for name in _downloads(site_dir) if name.endswith((".pdf", ".docx", ".epub"))]
+    # The slides (slides/*.pptx and their PDFs) too: tests/slides/test_decks.py checks them.
+    online = [name for name in _downloads(site_dir) if name.endswith((".pdf", ".docx", ".epub", ".pptx"))]
     if not online:
         pytest.skip("this build made no PDF, Word or EPUB files to copy")
     assert {name.rsplit(".", 1)[1] for name in online} == {"pdf", "docx", "epub"}
