@@ -9,6 +9,9 @@
 #   pandoc    - makes the Word documents and EPUB e-books (hooks/ebooks/)
 #   epubcheck - the tests check each EPUB with it (it runs on Java)
 #   fonts-dejavu-core - DejaVu Sans, the Linux fallback font whose overrides app-fonts.css sets (tests check them)
+#   libreoffice-impress - turns the session slides (hooks/slides/) into PDFs
+#   poppler-utils - pdftoppm, which the tests use to draw a few slides as pictures
+#   fonts-liberation2 - Liberation Sans, which LibreOffice draws the slides' Arial with
 # Does nothing when they are all there already.
 set -eu
 
@@ -25,6 +28,10 @@ command -v npm >/dev/null 2>&1 || missing="$missing npm"
 command -v pandoc >/dev/null 2>&1 || missing="$missing pandoc"
 [ -f /usr/share/java/epubcheck.jar ] || missing="$missing epubcheck"
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$missing fonts-dejavu-core"
+# LibreOffice Impress turns the session slides (.pptx) into PDFs; pdftoppm draws slides as PNGs for the tests.
+command -v soffice >/dev/null 2>&1 || missing="$missing libreoffice-impress"
+command -v pdftoppm >/dev/null 2>&1 || missing="$missing poppler-utils"
+[ -f /usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf ] || missing="$missing fonts-liberation2"
 
 if [ -z "$missing" ]; then
     exit 0

@@ -136,9 +136,9 @@ def build_offline_site(config_file: str, target: Path, strict: bool | None = Non
     shutil.copyfile(SHIM_DIR / "LICENSE", shim_target.parent / "LICENSE")
 
 
-# What the offline copy takes from the first build's downloads/: the PDF packs, and the Word and EPUB
-# files (handouts/ and forms/ too). Not the zips: the SCORM package is made from this copy.
-COPIED_DOWNLOADS = ("*.pdf", "*.docx", "*.epub")
+# What the offline copy takes from the first build's downloads/: the PDF packs, the Word and EPUB
+# files (handouts/ and forms/ too) and the slides (slides/). Not the zips: the SCORM package is made from this copy.
+COPIED_DOWNLOADS = ("*.pdf", "*.docx", "*.epub", "*.pptx")
 
 
 def first_build_downloads(online_site: Path, patterns: Sequence[str] = COPIED_DOWNLOADS) -> dict[str, int]:

@@ -36,6 +36,7 @@ MARKERS: tuple[Marker, ...] = (
     Marker("readability-report", "every page's plain-English scores (hooks/readability_hook.py)", ("authors/readability.md",)),
     Marker("print-packs", "the list of PDF packs (hooks/print_packs/download_list.py)", ("print.md",)),
     Marker("print-word-and-epub", "the list of Word and EPUB files (hooks/ebooks/download_list.py)", ("print.md",)),
+    Marker("print-slides", "the list of slide decks (hooks/slides/download_list.py)", ("print.md",)),
     Marker("offline-copy-download", "the link to the offline copy (hooks/hosting/offline_copy.py)", ("help.md",)),
     Marker("app:progress", "the learner's progress list (hooks/learner/pages.py)", ("progress.md",)),
     Marker("app:certificate", "the certificate (hooks/learner/pages.py)", ("progress.md",)),

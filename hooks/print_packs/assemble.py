@@ -18,6 +18,7 @@ from print_packs.handouts import keep_only_handouts
 from print_packs.links import page_key, prefix_ids, rewrite_links, unwrap_dangling_links
 from print_packs.packs import Pack, SourcePage, pages_in_parts
 from print_packs.paper_tables import linearise_wide_tables, mark_write_in_columns
+from print_packs.talk_notes import keep_only_talk_notes
 
 ANSWERS_ID = "app-pack-answers"
 # Glossary links are words explained at the back of the handbook: a page number
@@ -92,7 +93,7 @@ def cover_html(pack: Pack, cover: Cover) -> str:
 
 
 def prepare_page(page: SourcePage, pack: Pack, *, keys: dict[str, str], level_shift: int,
-                 part_title: str | None = None) -> tuple[str, str, list[Question], int]:
+                 part_title: str | None = None, talk_notes_only: bool = False) -> tuple[str, str, list[Question], int]:
     """One page made ready for paper: returns its section HTML, its heading, its questions and trainer notes removed.
 
     A page whose heading is the same as its part's title (the part's introduction, such as
@@ -103,6 +104,8 @@ def prepare_page(page: SourcePage, pack: Pack, *, keys: dict[str, str], level_sh
     remove_screen_only(soup)
     if pack.handouts_only and is_activity(page):
         keep_only_handouts(soup)
+    if talk_notes_only:
+        keep_only_talk_notes(soup)
     removed = 0 if pack.for_trainers else remove_trainer_notes(soup)
     rewrite_links(soup, from_url=page.url, keys=keys, plain_pages=PLAIN_PAGES)
     prefix_ids(soup, key)
@@ -189,7 +192,8 @@ def assemble_pack(pack: Pack, pages: list[SourcePage], cover: Cover, *, styleshe
         entries = []
         for page in chosen:
             section, heading, questions, trainer_notes = prepare_page(
-                page, pack, keys=keys, level_shift=0 if part.title is None else 1, part_title=part.title)
+                page, pack, keys=keys, level_shift=0 if part.title is None else 1, part_title=part.title,
+                talk_notes_only=part.talk_notes_only)
             sections.append(section)
             if not is_part_introduction(heading, part.title):
                 entries.append(ContentsEntry(heading, keys[page.url]))

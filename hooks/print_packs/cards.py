@@ -10,7 +10,13 @@ activity's name in smaller print, so sets cut out together do not get mixed.
 An activity's cards go six to a sheet (two across, three down); when any card's
 words run past its cut lines there, the build lays that set out again four to a
 sheet (two by two), and a card too long even for that is a warning naming its
-file. The web page shows the same cards as boxes (app-cards.css); app-print.css
+file.
+
+Two other kinds of card make sets of their own: `!!! card name-card "Panel member"`,
+a folded name card (four to a sheet, its name printed twice, one upside down, so it
+reads from both sides of the table when folded), and `!!! card poster "…"`, one
+large-print sheet of A4 turned sideways; two such sheets, one above the other, make
+an A3 chart for the wall. The web page shows the same cards as boxes (app-cards.css); app-print.css
 lays out the sheets.
 """
 
@@ -27,13 +33,21 @@ CARD = "div.admonition.card"
 CARD_CLASS = "app-cards__card"
 
 
+# The kinds of card a box can be (the word after "card" in `!!! card name-card "…"`), and cards per sheet.
+NAME_CARD = "name-card"
+POSTER = "poster"
+PER_SHEET = {"": 6, NAME_CARD: 4, POSTER: 1}
+KIND_LABELS = {"": "", NAME_CARD: " (name cards)", POSTER: " (large sheets)"}
+
+
 @dataclass(frozen=True)
 class Card:
-    """One card: its title, its words as HTML, and its words as plain text."""
+    """One card: its title, its words as HTML, its words as plain text, and its kind ("", name-card or poster)."""
 
     title: str
     body_html: str
     text: str
+    kind: str = ""
 
 
 @dataclass(frozen=True)
@@ -80,7 +94,9 @@ def cards_in(page_html: str) -> list[Card]:
         for link in box.find_all("a"):
             link.unwrap()
         body = "".join(str(child) for child in box.contents).strip()
-        cards.append(Card(title, body, _words(box)))
+        classes = box.get("class", [])
+        kind = next((name for name in (NAME_CARD, POSTER) if name in classes), "")
+        cards.append(Card(title, body, _words(box), kind))
     return cards
 
 
@@ -93,7 +109,16 @@ def card_html(card: Card, activity: str, card_id: str = "") -> str:
     title = f'<p class="app-cards__title">{_escape(card.title)}</p>' if card.title else ""
     # A card whose title is one letter (the A, B and C cards for voting) shows it large, to hold up in a room.
     kind = f"{CARD_CLASS} {CARD_CLASS}--letter" if len(card.title) == 1 and card.title.isalpha() else CARD_CLASS
-    return (f'<div class="{kind}" {CARD_ID_ATTRIBUTE}="{html_lib.escape(card_id)}">{title}<div class="app-cards__text">{card.body_html}</div>'
+    if card.kind == NAME_CARD:
+        # Folded along the middle, the upper copy (turned over) faces the other side of the table.
+        kind = f"{CARD_CLASS} {CARD_CLASS}--name"
+        title = (f'<p class="app-cards__title app-cards__title--upside-down" aria-hidden="true">{_escape(card.title)}</p>'
+                 f'<p class="app-cards__fold">Fold along this line</p>{title}')
+    elif card.kind == POSTER:
+        kind = f"{CARD_CLASS} {CARD_CLASS}--poster"
+    # A name card shows only its name: how to fold it is said on the sheet's web page and by the fold line.
+    text = "" if card.kind == NAME_CARD else f'<div class="app-cards__text">{card.body_html}</div>'
+    return (f'<div class="{kind}" {CARD_ID_ATTRIBUTE}="{html_lib.escape(card_id)}">{title}{text}'
             f'<p class="app-cards__activity">{_escape(activity)}</p></div>')
 
 
@@ -112,7 +137,8 @@ def card_set_html(card_set: CardSet, heading_tag: str = "h2") -> str:
         label = f"Cards for: {_escape(card_set.activity)}" + (f" (sheet {number} of {len(sheets)})" if number > 1 else "")
         heading = (f'<{heading_tag} class="app-cards__heading" id="{html_lib.escape(card_set.anchor)}">{label}</{heading_tag}>'
                    if number == 1 else f'<p class="app-cards__heading">{label}</p>')
-        spares = card_set.per_sheet - len(cards)
+        # A large sheet or a name card is never a spare: a blank one would only waste card.
+        spares = card_set.per_sheet - len(cards) if not any(card.kind for card in cards) else 0
         grid = "".join(card_html(card, card_set.activity, card_set.card_id(first_index + offset)) for offset, card in enumerate(cards))
         grid += spare_card_html(card_set.activity) * spares
         first_index += len(cards)
@@ -132,15 +158,26 @@ class CardSource:
 
 
 def card_sets(pages: list[CardSource], four_to_a_sheet: frozenset[str] = frozenset()) -> list[CardSet]:
-    """Each page's cards as a set, six to a sheet unless its anchor is in `four_to_a_sheet`; pages with no cards left out."""
-    return [CardSet(page.activity, page.src_uri, page.anchor, tuple(found), 4 if page.anchor in four_to_a_sheet else 6)
-            for page in pages if (found := cards_in(page.html))]
+    """Each page's cards as a set of each kind: plain cards six to a sheet (four if the set's anchor is in
+    `four_to_a_sheet`), then name cards four to a sheet, then large sheets one to a sheet; pages with no cards left out."""
+    sets = []
+    for page in pages:
+        found = cards_in(page.html)
+        for kind in PER_SHEET:
+            cards = tuple(card for card in found if card.kind == kind)
+            if not cards:
+                continue
+            anchor = page.anchor + (f"-{kind}" if kind else "")
+            per_sheet = 4 if not kind and anchor in four_to_a_sheet else PER_SHEET[kind]
+            sets.append(CardSet(page.activity + KIND_LABELS[kind], page.src_uri, anchor, cards, per_sheet))
+    return sets
 
 
 def too_long_message(card_set: CardSet, card: Card) -> str:
     """The build's message for a card whose words do not fit even a quarter of a sheet at 24pt."""
-    return (f"Doc file '{card_set.src_uri}': the card \"{card.title or card.text[:30]}\" has too many words to fit a "
-            f"quarter of an A4 sheet at 24pt ({len(card.text.split())} words). Shorten it, or split it into two cards.")
+    room = "an A4 sheet" if card_set.per_sheet == 1 else "a quarter of an A4 sheet"
+    return (f"Doc file '{card_set.src_uri}': the card \"{card.title or card.text[:30]}\" has too many words to fit "
+            f"{room} at 24pt ({len(card.text.split())} words). Shorten it, or split it into two cards.")
 
 
 def sets_to_lay_out_four_to_a_sheet(sets: tuple[CardSet, ...], overflowing: tuple[str, ...]) -> frozenset[str]:
@@ -155,6 +192,6 @@ def too_long_messages(sets: tuple[CardSet, ...], overflowing: tuple[str, ...]) -
     for card_id in overflowing:
         for card_set in sets:
             card = card_set.card_named(card_id)
-            if card is not None and card_set.per_sheet == 4:
+            if card is not None and card_set.per_sheet in (4, 1):
                 messages.append(too_long_message(card_set, card))
     return messages

@@ -26,6 +26,8 @@ class Part:
     patterns: tuple[str, ...]
     session: int | None = None
     exclude: tuple[str, ...] = ()
+    # Module pages give only their heading and talk notes (print_packs/talk_notes.py): for the trainer's guide.
+    talk_notes_only: bool = False
 
     def rank(self, page: SourcePage) -> int:
         """The position of the first pattern `page` matches: a part lists its pages in the order of its patterns."""
@@ -75,6 +77,8 @@ TRAINER_FORMS = tuple(f"trainers/{name}.md" for name in (
     "sign-in-sheet", "ground-rules", "before-and-after", "feedback-form", "expenses-form", "certificate-of-attendance"))
 TRAINER_GUIDANCE = tuple(f"trainers/{name}.md" for name in (
     "safeguarding", "recruiting-participants", "paying-for-time-and-expenses", "co-delivering", "adapting-for-access-needs"))
+# The trainer's guide's parts that hold each session's talk notes, in the order the plans use them.
+TALK_NOTES_PARTS = {1: "Talk notes for session 1", 2: "Talk notes for session 2"}
 TRAINER_PAGES = (*TRAINER_GUIDE_AND_PLANS, *TRAINER_FORMS, *TRAINER_GUIDANCE, "trainers/*.md")
 
 PACKS: tuple[Pack, ...] = (
@@ -140,9 +144,11 @@ PACKS: tuple[Pack, ...] = (
         slug="trainers-guide",
         title="Trainer's guide",
         description="For trainers: the trainer's guide, the two session plans, the forms to print, the guidance, "
-        "and every activity with its notes for the trainer.",
+        "the talk notes for each session's short talks, and every activity with its notes for the trainer.",
         parts=(
             Part("Running the course", TRAINER_PAGES),
+            Part(TALK_NOTES_PARTS[1], MODULES, session=1, talk_notes_only=True),
+            Part(TALK_NOTES_PARTS[2], MODULES, session=2, talk_notes_only=True),
             Part("Activities", ACTIVITIES),
         ),
         for_trainers=True,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 
@@ -131,9 +132,68 @@ def check_plan(source: str) -> list[Problem]:
     for row in breaks:
         if int(row.minutes) < MINIMUM_BREAK_MINUTES:
             problems.append(Problem(row.line, f"the break is {row.minutes} minutes: give it {MINIMUM_BREAK_MINUTES} or more"))
+    problems.extend(part_problems(rows))
     spare = sum(int(row.minutes) for row in rows if _plain(row.what).lower().startswith("spare time"))
     if spare < MINIMUM_SPARE_MINUTES:
         problems.append(Problem(rows[-1].line, f"the plan keeps {spare} minutes of spare time: add a row whose What happens "
                                                f"starts with \"Spare time\", of {MINIMUM_SPARE_MINUTES} minutes or more in all, "
                                                "so a late start does not cut the close"))
+    return problems
+
+
+# A part of a row with its own time, in brackets: "(6 minutes, about 2 each)".
+_PART_MINUTES = re.compile(r"\((\d+) minutes?\b[^()]*\)")
+# The rows whose parts must each give their time: they hold several things, and their time is
+# the one a late start squeezes (issue 23: the welcome back and the close did not fit).
+ROWS_WITH_PARTS = ("welcome", "close")
+
+
+def part_problems(rows: list[PlanRow]) -> list[Problem]:
+    """A row's parts, each with its minutes in brackets, must fit the row; the welcome and the close must give them."""
+    problems = []
+    for row in rows:
+        what = _plain(row.what)
+        parts = [int(minutes) for minutes in _PART_MINUTES.findall(what)]
+        label = f"the part \"{what[:40]}\""
+        if not parts and what.lower().startswith(ROWS_WITH_PARTS):
+            problems.append(Problem(row.line, f"{label} does not say how long each of its parts takes: after each part, "
+                                              "write its minutes in brackets, like \"(5 minutes)\", so the build can check they fit"))
+        elif parts and row.minutes.isdigit() and sum(parts) > int(row.minutes):
+            problems.append(Problem(row.line, f"{label} has {row.minutes} minutes, but its parts take {sum(parts)} "
+                                              f"({' + '.join(map(str, parts))}): give it {sum(parts)} minutes, or cut a part"))
+    return problems
+
+
+# A file named in a plan's "What to print", as the build names it under downloads/: `session-1-pack.pdf`.
+_FILE_NAME = re.compile(r"`([^`]+\.(?:pdf|docx|epub|pptx))`")
+PRINT_HEADING = "## What to print"
+
+
+def print_list_problems(source: str, made: frozenset[str]) -> list[Problem]:
+    """Each line of the plan's "What to print" names a file the build makes (`made`: paths under downloads/)."""
+    lines = source.splitlines()
+    try:
+        start = next(index for index, line in enumerate(lines) if line.strip() == PRINT_HEADING)
+    except StopIteration:
+        return [Problem(1, f"the plan has no \"{PRINT_HEADING}\" section: add one that names each file to print, "
+                           "like `session-1-pack.pdf`")]
+    problems = []
+    bullets = 0
+    for number, line in enumerate(lines[start + 1:], start=start + 2):
+        if line.startswith("## "):
+            break
+        if not line.lstrip().startswith(("- ", "* ")):
+            continue
+        bullets += 1
+        names = _FILE_NAME.findall(line)
+        if not names:
+            problems.append(Problem(number, "this line of \"What to print\" names no file: name what to print as the "
+                                            "Print and download page does, like `session-1-pack.pdf` or `forms/feedback-form.docx`"))
+        for name in names:
+            if name not in made:
+                close = difflib.get_close_matches(name, sorted(made), n=3, cutoff=0.7)
+                hint = f" Did you mean {' or '.join(f'`{candidate}`' for candidate in close)}?" if close else ""
+                problems.append(Problem(number, f"\"What to print\" names `{name}`, which the build does not make.{hint}"))
+    if not bullets:
+        problems.append(Problem(start + 1, f"\"{PRINT_HEADING}\" lists nothing: add a line for each file to print"))
     return problems

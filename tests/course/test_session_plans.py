@@ -94,10 +94,21 @@ _TALK_ROW = re.compile(r"^\|\s*\d{1,2}:\d{2}\s*\|\s*(\d+)\s*\|[^|]*\]\(\.\./modu
 _TALK_TIME = re.compile(r'^!!! trainer "Talk notes for the trainer"\n(?:    .*\n|\n)*?    \*\*Time:\*\* (\d+) minutes?\.', re.MULTILINE)
 
 
+_PART_MINUTES = re.compile(r"\((\d+) minutes?\b[^()]*\)")
+
+
 def talk_rows(path: str) -> list[tuple[str, int]]:
-    """Each talk row of a plan's Markdown table: the module file it links to and its minutes."""
-    return [(f"modules/{match.group(2)}", int(match.group(1)))
-            for match in map(_TALK_ROW.match, read_page(path).body.splitlines()) if match]
+    """Each talk row of a plan's Markdown table: the module file it links to and the talk's minutes.
+
+    A row that gives its parts their minutes in brackets ("… talk notes (5 minutes). Then …") starts with the talk.
+    """
+    rows = []
+    for line in read_page(path).body.splitlines():
+        match = _TALK_ROW.match(line)
+        if match:
+            parts = _PART_MINUTES.findall(line)
+            rows.append((f"modules/{match.group(2)}", int(parts[0]) if parts else int(match.group(1))))
+    return rows
 
 
 @pytest.mark.parametrize("path", SESSION_PLANS)

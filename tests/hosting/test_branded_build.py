@@ -103,3 +103,17 @@ def test_options_come_in_the_same_order_as_in_the_sessions_own_build(branded_sit
     """Another build, another folder, another organisation: the order the build chose is the same."""
     ours = option_orders((site_dir / path).read_text(encoding="utf-8"))
     assert ours and option_orders((branded_site / path).read_text(encoding="utf-8")) == ours
+
+
+def test_the_slides_name_the_organisation_in_its_brand_colour(branded_site: Path) -> None:
+    """Issue 23: a branded build's slides say who runs the course, with titles in the brand colour."""
+    from pptx import Presentation
+
+    for session in (1, 2):
+        deck = Presentation(str(branded_site / "downloads" / "slides" / f"session-{session}-slides.pptx"))
+        first = deck.slides[0]
+        assert NAME in first.placeholders[1].text_frame.text
+        colours = {str(run.font.color.rgb).lower() for slide in deck.slides
+                   for paragraph in slide.shapes.title.text_frame.paragraphs for run in paragraph.runs}
+        assert colours == {ORGANISATION["brand_colour"].lstrip("#").lower()}
+        assert deck.core_properties.author == NAME

@@ -79,10 +79,11 @@ def _downloads(folder: Path) -> list[str]:
 
 
 def test_the_pdf_word_and_epub_files_of_the_online_site_are_in_the_offline_copy(offline_folder: Path, site_dir: Path) -> None:
-    online = [name for name in _downloads(site_dir) if name.endswith((".pdf", ".docx", ".epub"))]
+    # The slides (slides/*.pptx and their PDFs) too: tests/slides/test_decks.py checks them.
+    online = [name for name in _downloads(site_dir) if name.endswith((".pdf", ".docx", ".epub", ".pptx"))]
     if not online:
         pytest.skip("this build made no PDF, Word or EPUB files to copy")
-    assert {name.rsplit(".", 1)[1] for name in online} == {"pdf", "docx", "epub"}
+    assert {name.rsplit(".", 1)[1] for name in online} == {"pdf", "docx", "epub", "pptx"}
     assert _downloads(offline_folder) == online, "the zips stay on the website: the SCORM package is made from this copy"
     for name in online:
         assert (offline_folder / "downloads" / name).read_bytes() == (site_dir / "downloads" / name).read_bytes(), name

@@ -38,6 +38,8 @@ def test_session_packs_hold_only_their_session() -> None:
 def test_trainers_guide_has_the_guide_and_every_activity() -> None:
     assert chosen("trainers-guide") == [
         ("Running the course", ["trainers/index.md"]),
+        ("Talk notes for session 1", ["modules/01-a.md"]),
+        ("Talk notes for session 2", ["modules/06-b.md"]),
         ("Activities", ["activities/index.md", "activities/x.md", "activities/y.md"]),
     ]
 

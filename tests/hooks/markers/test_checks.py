@@ -14,13 +14,14 @@ from hosting.offline_copy import DOWNLOAD_MARKER
 from organisation.settings import CONTACT_MARKER, RUN_BY_MARKER
 from print_packs.download_list import MARKER as PRINT_PACKS_MARKER
 from readability_hook import REPORT_MARKER
+from slides.download_list import MARKER as SLIDES_MARKER
 
 DOCS = PROJECT_DIR / "docs"
 FIXTURE = PROJECT_DIR / "tests" / "fixtures" / "renamed-marker"
 
 
 @pytest.mark.parametrize("constant", [RUN_BY_MARKER, CONTACT_MARKER, GLOSSARY_MARKER, DOWNLOAD_MARKER, PRINT_PACKS_MARKER,
-                                      WORD_AND_EPUB_MARKER, REPORT_MARKER])
+                                      WORD_AND_EPUB_MARKER, REPORT_MARKER, SLIDES_MARKER])
 def test_each_hook_marker_is_in_the_table(constant: str) -> None:
     assert constant in {marker.text for marker in MARKERS}
 
@@ -47,8 +48,9 @@ def test_a_renamed_marker_is_named_with_its_line_and_the_known_ones() -> None:
     ("progress.md", "<!-- app:progress -->\n<!-- app:certificate -->\n"),  # app:clear is missing
     ("notes.md", "<!-- app:notes -->\n<!-- app:clear -->\n"),  # app:notes-tools is missing
     ("help.md", "# Help\n"),
-    ("print.md", "# Print\n<!-- print-word-and-epub -->\n"),  # print-packs is missing
-    ("print.md", "# Print\n<!-- print-packs -->\n"),  # print-word-and-epub is missing
+    ("print.md", "# Print\n<!-- print-word-and-epub -->\n<!-- print-slides -->\n"),  # print-packs is missing
+    ("print.md", "# Print\n<!-- print-packs -->\n<!-- print-slides -->\n"),  # print-word-and-epub is missing
+    ("print.md", "# Print\n<!-- print-packs -->\n<!-- print-word-and-epub -->\n"),  # print-slides is missing
     ("index.md", "# Start\n"),
 ])
 def test_a_missing_marker_stops_the_page(page: str, text: str) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from session_plans.check import check_plan, is_plan, plan_rows
+from session_plans.check import check_plan, is_plan, plan_rows, print_list_problems
 
 HEAD = '---\ntitle: "Plan"\nsession: 1\nstart: "10:00"\nfinish: "11:00"\n---\n\n# Plan\n\n'
 TABLE = "| Start | Minutes | What happens | Module | Activity |\n|---|---|---|---|---|\n"
@@ -15,11 +15,11 @@ def plan(*rows: str, head: str = HEAD) -> str:
 
 
 GOOD = plan(
-    "| 10:00 | 15 | Welcome | — | — |",
+    "| 10:00 | 15 | Welcome. Explain the day (5 minutes). Agree the ground rules (10 minutes). | — | — |",
     "| 10:15 | 20 | Short talk: [Module 1](../modules/01.md) | 1 | — |",
     "| 10:35 | 10 | Break, with drinks | — | — |",
     "| 10:45 | 10 | Spare time: use it where the day runs late. | — | — |",
-    "| 10:55 | 5 | Close | — | — |",
+    "| 10:55 | 5 | Close. Say thank you (2 minutes). | — | — |",
 )
 
 
@@ -52,10 +52,10 @@ def test_a_plan_without_a_break_fails() -> None:
 
 def test_a_short_break_fails() -> None:
     short_break = plan(
-        "| 10:00 | 25 | Welcome | — | — |",
+        "| 10:00 | 25 | Welcome (25 minutes) | — | — |",
         "| 10:25 | 5 | Break | — | — |",
         "| 10:30 | 10 | Spare time | — | — |",
-        "| 10:40 | 20 | Close | — | — |",
+        "| 10:40 | 20 | Close (20 minutes) | — | — |",
     )
     assert messages(short_break) == [(13, "the break is 5 minutes: give it 10 or more")]
 
@@ -83,3 +83,34 @@ def test_a_plan_with_no_table_or_bad_times_says_what_to_add() -> None:
 def test_a_page_without_start_and_finish_is_not_a_plan() -> None:
     assert not is_plan('---\ntitle: "Guide"\n---\n\n# Guide\n')
     assert not is_plan("# No front matter\n")
+
+
+def test_a_row_whose_parts_take_longer_than_the_row_is_named_with_its_line() -> None:
+    source = GOOD.replace("Short talk: [Module 1](../modules/01.md)", "Short talk (15 minutes), then questions (10 minutes)")
+    assert messages(source) == [(13, "the part \"Short talk (15 minutes), then questions \" has 20 minutes, "
+                                     "but its parts take 25 (15 + 10): give it 25 minutes, or cut a part")]
+
+
+@pytest.mark.parametrize("row, line", [("Welcome. Explain the day (5 minutes). Agree the ground rules (10 minutes).", 12),
+                                       ("Close. Say thank you (2 minutes).", 16)])
+def test_the_welcome_and_the_close_must_give_their_parts_minutes(row: str, line: int) -> None:
+    words = row.split(".")[0]
+    problems = messages(GOOD.replace(row, words))
+    assert problems == [(line, f"the part \"{words}\" does not say how long each of its parts takes: after each part, "
+                               "write its minutes in brackets, like \"(5 minutes)\", so the build can check they fit")]
+
+
+def test_the_print_list_names_only_files_the_build_makes() -> None:
+    source = ("# Plan\n\n## What to print\n\n- The pack (`session-1-pack.pdf`)\n- The slides (`slides/s.pptx`)\n"
+              "- Cards you make\n- `sesion-1-pack.pdf`\n\n## Sources\n\n- `not-checked.pdf`\n")
+    made = frozenset({"session-1-pack.pdf", "slides/session-1-slides.pptx"})
+    assert [(problem.line, problem.message) for problem in print_list_problems(source, made)] == [
+        (6, "\"What to print\" names `slides/s.pptx`, which the build does not make."),
+        (7, "this line of \"What to print\" names no file: name what to print as the Print and download page does, "
+            "like `session-1-pack.pdf` or `forms/feedback-form.docx`"),
+        (8, "\"What to print\" names `sesion-1-pack.pdf`, which the build does not make. Did you mean `session-1-pack.pdf`?"),
+    ]
+    assert print_list_problems(source.replace("slides/s.pptx", "slides/session-1-slides.pptx").replace("- Cards you make\n", "")
+                               .replace("sesion", "session"),
+                               made) == []
+    assert print_list_problems("# Plan\n", made)[0].message.startswith("the plan has no \"## What to print\" section")
