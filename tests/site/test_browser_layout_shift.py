@@ -123,7 +123,7 @@ localStorage.setItem("coproduction-course:v2:progress", JSON.stringify({
 # long menu item wrap, and the menu below moved down 23px (Your progress 0.0175). Every menu link now
 # keeps room for its tick from the first paint (app-progress.css), which made the case study, the
 # activity and the glossary 0. Still known: on Your progress at desktop size the progress lines the
-# script writes push the "Certificate" heading down (0.0025). Strict, so this fails once it is fixed.
+# script writes push a heading further down (0.0025). Strict, so this fails once it is fixed.
 KNOWN_RETURNING_SHIFTS = {("Your progress", "desktop")}
 
 
