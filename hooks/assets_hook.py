@@ -24,14 +24,17 @@ log = logging.getLogger("mkdocs.hooks.assets")
 PRINT_SITE_SCRIPT = "js/print-site.js"
 
 _bundler = Bundler([])
+# Material links palette.css only when theme.palette is set (the course sets it; small test courses may not).
+_has_palette = True
 
 
 # After the plugins' own on_config (print-site adds its script there).
 @event_priority(-50)
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     """Start this build's bundles afresh, and take print-site's script off the list every page loads."""
-    global _bundler
+    global _bundler, _has_palette
     _bundler = Bundler([Path(folder) for folder in config.theme.dirs])
+    _has_palette = bool(config.theme.get("palette"))
     config.extra_javascript = [script for script in config.extra_javascript if str(script) != PRINT_SITE_SCRIPT]
     return config
 
@@ -74,7 +77,7 @@ def material_script(html: str) -> str:
 def material_styles(html: str) -> str:
     """The `styles` block's HTML without Material's palette.css, which sets nothing our schemes use."""
     try:
-        return without_palette_stylesheet(html)
+        return without_palette_stylesheet(html) if _has_palette else html
     except MaterialScriptError as error:
         raise PluginError(str(error)) from None
 

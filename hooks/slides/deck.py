@@ -8,7 +8,9 @@ the body placeholder, in reading order, and tables with a header row.
 
 from __future__ import annotations
 
+import datetime
 import io
+import zipfile
 from dataclasses import dataclass
 
 from pptx import Presentation
@@ -145,8 +147,26 @@ def deck_bytes(deck: Deck, slides: list[Slide], *, organisation: str, colours: C
     properties.subject = "Slides for the course Co-production with older people"
     properties.language = LANGUAGE
     properties.keywords = "co-production; older people; large print; slides"
-    # A fixed date, so the same course makes the same file.
+    # Fixed dates, here and on every part of the file, so the same course makes the same file
+    # (tests/hosting/test_engines.py compares a MkDocs build with a ProperDocs build byte for byte).
     properties.revision = 1
+    properties.created = properties.modified = FIXED_DATE
+    properties.last_modified_by = organisation
     buffer = io.BytesIO()
     presentation.save(buffer)
-    return buffer.getvalue()
+    return steady_zip(buffer.getvalue())
+
+
+FIXED_DATE = datetime.datetime(2026, 1, 1)
+
+
+def steady_zip(data: bytes) -> bytes:
+    """The same zip with every part dated 1 January 1980, zip's first date, in the same order."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as old, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as new:
+        for member in old.infolist():
+            steady = zipfile.ZipInfo(member.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            steady.compress_type = zipfile.ZIP_DEFLATED
+            steady.external_attr = member.external_attr
+            new.writestr(steady, old.read(member))
+    return out.getvalue()

@@ -58,12 +58,27 @@ def module_titles(site_dir: Path, numbers: range) -> list[str]:
 
 
 @pytest.mark.parametrize("slug", ALL_PACKS)
+def _poster_titles() -> list[str]:
+    """The titles of the wall sheets (`!!! card poster "…"`), which print on A4 turned sideways."""
+    return [normalise(title) for page in sorted((PROJECT_DIR / "docs").rglob("*.md"))
+            for title in re.findall(r'^!!! card poster "(.+)"', page.read_text(encoding="utf-8"), flags=re.M)]
+
+
 def test_every_page_is_a4_portrait(slug: str, pack_facts) -> None:
+    """Every page is A4 portrait, except the cards pack's wall sheets, which are A4 landscape (two join to make A3)."""
     facts = pack_facts(slug)
-    wrong = [index + 1 for index, page in enumerate(facts.pages)
-             if abs(page.width - A4_POINTS[0]) > 1 or abs(page.height - A4_POINTS[1]) > 1]
+    posters = _poster_titles() if slug == "cards-to-cut-out" else []
+    portrait, landscape = A4_POINTS, (A4_POINTS[1], A4_POINTS[0])
+
+    def is_size(page, size) -> bool:
+        return abs(page.width - size[0]) <= 1 and abs(page.height - size[1]) <= 1
+
+    sideways = [index + 1 for index, page in enumerate(facts.pages)
+                if is_size(page, landscape) and any(title in normalise(page.text) for title in posters)]
+    wrong = [index + 1 for index, page in enumerate(facts.pages) if not is_size(page, portrait) and index + 1 not in sideways]
     assert len(facts.pages) > 3
     assert not wrong, f"{slug}: pages that are not A4 portrait: {wrong}"
+    assert len(sideways) == len(posters), f"{slug}: the wall sheets {posters} are on pages {sideways}, one each"
 
 
 @pytest.mark.parametrize("slug", ALL_PACKS)
