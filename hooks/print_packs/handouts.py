@@ -9,10 +9,27 @@ trainer boxes, cards) reaches participants.
 
 from __future__ import annotations
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 HANDOUT = "div.app-handout"
 NO_HANDOUT = "This activity has no handout to print. Your trainer will explain what to do."
+
+
+def keep_heading_and(root: Tag, parts: list[Tag]) -> None:
+    """Empty a page but for its main heading (`h1`) and `parts`, in that order.
+
+    Both cut-down pages use it: a learner's handouts (here) and the trainer's talk notes (talk_notes.py)."""
+    heading = root.find("h1")
+    for part in parts:
+        part.extract()
+    if heading is not None:
+        heading.extract()
+    for child in list(root.contents):
+        child.extract()
+    if heading is not None:
+        root.append(heading)
+    for part in parts:
+        root.append(part)
 
 
 def keep_only_handouts(root: BeautifulSoup) -> int:
@@ -21,18 +38,8 @@ def keep_only_handouts(root: BeautifulSoup) -> int:
     A page with no handout keeps its heading and one plain sentence, so the pack's
     contents still list it and nobody is handed the trainer's page by mistake.
     """
-    heading = root.find("h1")
     handouts = [handout for handout in root.select(HANDOUT) if handout.find_parent("div", class_="app-handout") is None]
-    for handout in handouts:
-        handout.extract()
-    if heading is not None:
-        heading.extract()
-    for child in list(root.contents):
-        child.extract()
-    if heading is not None:
-        root.append(heading)
-    for handout in handouts:
-        root.append(handout)
+    keep_heading_and(root, handouts)
     if not handouts:
         note = root.new_tag("p", attrs={"class": "app-pack__no-handout"})
         note.string = NO_HANDOUT

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from bs4 import Tag
 
+from print_packs.handouts import keep_heading_and
+
 TALK_NOTES_TITLE = "Talk notes for the trainer"
 _BOXES = "div.admonition.trainer"
 
@@ -27,16 +29,6 @@ def talk_notes_boxes(root: Tag) -> list[Tag]:
 
 def keep_only_talk_notes(root: Tag) -> int:
     """Reduce a page to its main heading and its talk notes, in order; return how many boxes it had."""
-    heading = root.find("h1")
     boxes = talk_notes_boxes(root)
-    for box in boxes:
-        box.extract()
-    if heading is not None:
-        heading.extract()
-    for child in list(root.contents):
-        child.extract()
-    if heading is not None:
-        root.append(heading)
-    for box in boxes:
-        root.append(box)
+    keep_heading_and(root, boxes)
     return len(boxes)
