@@ -123,13 +123,14 @@ localStorage.setItem("coproduction-course:v2:progress", JSON.stringify({
 # long menu item wrap, and the menu below moved down 23px (Your progress 0.0175). Every menu link now
 # keeps room for its tick from the first paint (app-progress.css), which made the case study, the
 # activity and the glossary 0. Still known: on Your progress at desktop size the progress lines the
-# script writes push a heading further down (0.0025). Strict, so this fails once it is fixed.
+# script writes can push a heading further down (0.0025 in some runs, 0 in others: it depends on
+# whether they are written before the first paint). Not strict, as it does not happen every run.
 KNOWN_RETURNING_SHIFTS = {("Your progress", "desktop")}
 
 
 def _returning(kind: str, size: str):
     if (kind, size) in KNOWN_RETURNING_SHIFTS:
-        return pytest.param(kind, size, marks=pytest.mark.xfail(strict=True, reason="progress lines push a heading down (issue 25)"))
+        return pytest.param(kind, size, marks=pytest.mark.xfail(strict=False, reason="progress lines can push a heading down (issue 25)"))
     return pytest.param(kind, size)
 
 
