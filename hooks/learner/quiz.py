@@ -159,6 +159,11 @@ def _read_box(box: Tag, *, number: int, src_path: str, markdown: str, bag: Posit
     why = next((p for p in box.find_all("p", recursive=False) if _is_why(p)), None)
     if why is None or len(why.get_text(" ", strip=True)) <= len(WHY_PREFIX):
         raise QuizError(f'{where}: the question "{title_text}" has no "Why" explanation. End it with a paragraph that starts **Why:** and says why the right answer is right.')
+    after_why = [p for p in why.find_next_siblings("p")]
+    if after_why:
+        raise QuizError(f'{where}: the question "{title_text}" has a paragraph after its "Why". A learner would see it '
+                        "with the question, before answering, and it may give the answer away. Join it to the Why paragraph, "
+                        "or move it above the options if it belongs to the question.")
     extra = tuple(str(p) for p in box.find_all("p", recursive=False) if p is not title_tag and p is not why)
     name = f"{id_prefix(src_path)}-question-{number}"
     written = [Option(html=text, text=" ".join(BeautifulSoup(text, "html.parser").get_text(" ").split()), is_right=is_right)

@@ -128,6 +128,9 @@ Some text between.
     (NO_RIGHT, 7, 'the question "Is this right?" has no right answer. Mark each right answer with "- [x]".'),
     (NO_WHY, 10, 'the question "Second question?" has no "Why" explanation.'),
     ('!!! question "Where are the answers?"\n    Just words.\n\n    **Why:** Because.\n', 1, 'the question "Where are the answers?" has no answers.'),
+    # A paragraph after the Why would be shown with the question, before the learner answers.
+    ('!!! question "Who decides?"\n    - [x] Both\n    - [ ] Staff\n\n    **Why:** Both.\n\n    The story shows both deciding.\n', 1,
+     'the question "Who decides?" has a paragraph after its "Why".'),
 ])
 def test_malformed_question_stops_with_file_and_line(source: str, line: int, words: str) -> None:
     with pytest.raises(QuizError) as error:
